@@ -1,0 +1,36 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+
+class Topic(TranslatableMixin, index.Indexed, models.Model):
+    """A theme of the network's work (labour migration, education, health ...).
+
+    The shared taxonomy: organisations, resources, debates and events are all
+    tagged with the same topics, so a reader can follow one theme across the
+    site. Editors manage and translate topics as snippets.
+    """
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, allow_unicode=True)
+    description = models.TextField(_("description"), blank=True)
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="mmn_core_topic_unique_slug"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,21 @@
+"""Background tasks shared by the plugins (run through django-tasks)."""
+
+import logging
+
+from django.core.mail import EmailMultiAlternatives
+from django_tasks import task
+
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def send_email(subject, body, recipients, html_body="", reply_to=None):
+    """Send one e-mail; the caller has already rendered it in the right language."""
+    message = EmailMultiAlternatives(
+        subject=subject, body=body, to=recipients, reply_to=reply_to or None
+    )
+    if html_body:
+        message.attach_alternative(html_body, "text/html")
+    message.send()
+    logger.info("Sent e-mail %r to %d recipient(s).", subject, len(recipients))

@@ -1,0 +1,381 @@
+"""Build the demo network from ``fixtures/demo/``.
+
+The texts live in ``fixtures/demo/site.json``, one entry per page with its
+translations; the images beside it. Every step reuses what already exists
+(pages are found by slug, accounts by e-mail), so running ``load_demo`` again
+is fast and changes nothing but the demo passwords.
+"""
+
+import datetime
+import json
+import logging
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
+
+from accounts.roles import EDITORS, MEMBERS, MODERATORS
+from events.models import EventIndexPage, EventPage
+from formpages.models import FormField, FormPage
+from home.models import HomePage
+from mmn_plugins.core.models import Topic
+from mmn_plugins.core.registry import DemoContext, run_demo_builders
+from news.models import NewsIndexPage, NewsPage
+from pages.models import StandardPage
+
+
+logger = logging.getLogger(__name__)
+
+FIXTURES_DIR = settings.BASE_DIR / "fixtures" / "demo"
+SOURCE_LANGUAGE = "en"
+
+DEMO_ACCOUNTS = [
+    # (role, e-mail, first name, last name, group)
+    ("administrator", "admin@mmn.example.org", "Amina", "Haddad", None),
+    ("editor", "editor@mmn.example.org", "Elena", "Papadaki", EDITORS),
+    ("moderator", "moderator@mmn.example.org", "Marco", "Bellini", MODERATORS),
+    ("member", "member@mmn.example.org", "Youssef", "Benali", MEMBERS),
+    ("member2", "member2@mmn.example.org", "Claire", "Dumont", MEMBERS),
+]
+
+
+def build_demo_network(password, stdout, style):
+    content = json.loads((FIXTURES_DIR / "site.json").read_text(encoding="utf-8"))
+    locales = ensure_locales()
+    users = ensure_accounts(password)
+    topics = ensure_topics(content["topics"], locales)
+    home_pages = ensure_home_pages(content["home"], locales)
+    home = home_pages[SOURCE_LANGUAGE]
+
+    sections = {
+        "about": ensure_standard_pages(home, content["about"]),
+        "news": ensure_news(home, content["news"], topics),
+        "events": ensure_events(home, content["events"], topics),
+        "forms": ensure_forms(home, content["forms"]),
+    }
+    ensure_menus(home, content["menus"], sections)
+    stdout.write(f"Site content ready in {len(home_pages)} languages.")
+
+    demo = DemoContext(
+        password=password, home_pages=home_pages, users=users, stdout=stdout,
+        style=style,
+    )  # fmt: skip
+    run_demo_builders(demo)
+
+
+def ensure_locales():
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0]
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
+    }
+
+
+def ensure_accounts(password):
+    User = get_user_model()
+    users = {}
+    for role, email, first_name, last_name, group_name in DEMO_ACCOUNTS:
+        user, _created = User.objects.get_or_create(
+            username=email.split("@")[0],
+            defaults={"email": email, "first_name": first_name, "last_name": last_name},
+        )
+        user.is_superuser = user.is_staff = role == "administrator"
+        user.set_password(password)
+        user.save()
+        if group_name:
+            user.groups.add(Group.objects.get(name=group_name))
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        users[role] = user
+    return users
+
+
+def ensure_topics(entries, locales):
+    topics = {}
+    for entry in entries:
+        source = Topic.objects.filter(
+            slug=entry["slug"], locale=locales[SOURCE_LANGUAGE]
+        ).first() or Topic.objects.create(
+            slug=entry["slug"],
+            name=entry["name"][SOURCE_LANGUAGE],
+            locale=locales[SOURCE_LANGUAGE],
+        )
+        for language, name in entry["name"].items():
+            if language != SOURCE_LANGUAGE and not source.has_translation(
+                locales[language]
+            ):
+                translation = source.copy_for_translation(locales[language])
+                translation.name = name
+                translation.save()
+        topics[entry["slug"]] = source
+    return topics
+
+
+def ensure_home_pages(entry, locales):
+    """One home page per language, at the root of the default site."""
+    root = Page.get_first_root_node()
+    home = HomePage.objects.filter(locale=locales[SOURCE_LANGUAGE]).first()
+    if home is None:
+        _remove_wagtail_welcome_page(root)
+        home = root.add_child(
+            instance=HomePage(
+                slug="home",
+                locale=locales[SOURCE_LANGUAGE],
+                **_home_fields(entry[SOURCE_LANGUAGE]),
+            )
+        )
+        home.save_revision().publish()
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={
+                "hostname": "localhost",
+                "port": 80,
+                "root_page": home,
+                "site_name": "Mediterranean Migration Network",
+            },
+        )
+
+    home_pages = {SOURCE_LANGUAGE: home}
+    for language, fields in entry.items():
+        if language != SOURCE_LANGUAGE:
+            home_pages[language] = _ensure_translation(
+                home, locales[language], _home_fields(fields)
+            )
+    return home_pages
+
+
+def _home_fields(fields):
+    return {
+        "title": fields["title"],
+        "hero_title": fields["hero_title"],
+        "hero_text": fields["hero_text"],
+        "figures": [
+            ("figure", {"number": number, "label": label})
+            for number, label in fields.get("figures", [])
+        ],
+    }
+
+
+def _remove_wagtail_welcome_page(root):
+    """Delete the placeholder page a new Wagtail database starts with.
+
+    Its site goes with it (a site cannot outlive its root page); the demo makes
+    a new default site for the home page.
+    """
+    for page in root.get_children().filter(content_type__model="page"):
+        if not page.get_children().exists():
+            page.delete()
+
+
+def _ensure_translation(source, locale, fields):
+    """Return ``source`` translated into ``locale``, creating it when missing."""
+    existing = source.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific
+    translation = source.copy_for_translation(locale, copy_parents=True)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    return translation
+
+
+def _ensure_child(parent, page_class, slug, fields, publish=True):
+    existing = page_class.objects.child_of(parent).filter(slug=slug).first()
+    if existing is not None:
+        return existing, False
+    page = parent.add_child(instance=page_class(slug=slug, **fields))
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    return page, True
+
+
+def _body(paragraphs):
+    return [("paragraph", f"<p>{text}</p>") for text in paragraphs]
+
+
+def _translate_entry(source, entry, field_builder):
+    for language, fields in entry.items():
+        if language in {code for code, _name in settings.LANGUAGES} and (
+            language != SOURCE_LANGUAGE
+        ):
+            locale = Locale.objects.get(language_code=language)
+            _ensure_translation(source, locale, field_builder(fields))
+
+
+def ensure_standard_pages(home, entries):
+    pages = {}
+    for entry in entries:
+        fields = _standard_fields(entry[SOURCE_LANGUAGE])
+        page, _created = _ensure_child(home, StandardPage, entry["slug"], fields)
+        _translate_entry(page, entry, _standard_fields)
+        pages[entry["slug"]] = page
+    return pages
+
+
+def _standard_fields(fields):
+    return {
+        "title": fields["title"],
+        "introduction": fields.get("introduction", ""),
+        "body": _body(fields.get("body", [])),
+    }
+
+
+def ensure_news(home, entry, topics):
+    index, _created = _ensure_child(
+        home, NewsIndexPage, entry["slug"], _index_fields(entry[SOURCE_LANGUAGE])
+    )
+    _translate_entry(index, _languages_only(entry), _index_fields)
+
+    today = timezone.localdate()
+    for item in entry["items"]:
+
+        def fields_for(text, item=item):
+            return {
+                "title": text["title"],
+                "introduction": text.get("introduction", ""),
+                "body": _body(text.get("body", [])),
+                "boilerplate": text.get("boilerplate", ""),
+            }
+
+        base = fields_for(item[SOURCE_LANGUAGE])
+        base.update(
+            kind=item.get("kind", "news"),
+            date=today - datetime.timedelta(days=item.get("days_ago", 0)),
+            press_contact_name=item.get("press_contact_name", ""),
+            press_contact_email=item.get("press_contact_email", ""),
+        )
+        page, created = _ensure_child(index, NewsPage, item["slug"], base)
+        if created and item.get("topics"):
+            page.topics.set([topics[slug] for slug in item["topics"]])
+            page.save_revision().publish()
+        _translate_entry(page, item, fields_for)
+    return index
+
+
+def _index_fields(fields):
+    return {"title": fields["title"], "introduction": fields.get("introduction", "")}
+
+
+def _languages_only(entry):
+    languages = {code for code, _name in settings.LANGUAGES}
+    return {key: value for key, value in entry.items() if key in languages}
+
+
+def ensure_events(home, entry, topics):
+    index, _created = _ensure_child(
+        home, EventIndexPage, entry["slug"], _index_fields(entry[SOURCE_LANGUAGE])
+    )
+    _translate_entry(index, _languages_only(entry), _index_fields)
+
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    for item in entry["items"]:
+
+        def fields_for(text):
+            return {
+                "title": text["title"],
+                "introduction": text.get("introduction", ""),
+                "body": _body(text.get("body", [])),
+            }
+
+        starts_at = now + datetime.timedelta(days=item["in_days"])
+        base = fields_for(item[SOURCE_LANGUAGE])
+        base.update(
+            kind=item["kind"],
+            starts_at=starts_at,
+            ends_at=starts_at + datetime.timedelta(hours=item.get("hours", 3)),
+            time_zone=item.get("time_zone", "Europe/Brussels"),
+            venue=item.get("venue", ""),
+            city=item.get("city", ""),
+            country=item.get("country", ""),
+            online_url=item.get("online_url", ""),
+            capacity=item.get("capacity"),
+        )
+        page, created = _ensure_child(index, EventPage, item["slug"], base)
+        if created and item.get("topics"):
+            page.topics.set([topics[slug] for slug in item["topics"]])
+            page.save_revision().publish()
+        _translate_entry(page, item, fields_for)
+    return index
+
+
+def ensure_forms(home, entries):
+    pages = {}
+    for entry in entries:
+        text = entry[SOURCE_LANGUAGE]
+        page, created = _ensure_child(
+            home,
+            FormPage,
+            entry["slug"],
+            {
+                "title": text["title"],
+                "introduction": f"<p>{text['introduction']}</p>",
+                "thank_you_text": f"<p>{text['thank_you']}</p>",
+                "to_address": entry.get("to_address", ""),
+                "from_address": "noreply@mmn.example.org",
+                "subject": text["title"],
+            },
+            publish=False,
+        )
+        if created:
+            for order, field in enumerate(entry["fields"]):
+                FormField.objects.create(
+                    page=page,
+                    sort_order=order,
+                    label=field["label"],
+                    field_type=field["type"],
+                    required=field.get("required", True),
+                    choices=field.get("choices", ""),
+                    help_text=field.get("help_text", ""),
+                )
+            page.save_revision().publish()
+        pages[entry["slug"]] = page
+    return pages
+
+
+def ensure_menus(home, entry, sections):
+    """The main menu and the footer menu, linking the English pages.
+
+    The menus follow the reader's language: the site's menu tag shows each
+    linked page's translation.
+    """
+    site = home.get_site()
+    pages_by_slug = {
+        page.slug: page
+        for page in Page.objects.child_of(home).filter(locale_id=home.locale_id)
+    }
+    main_menu = MainMenu.get_for_site(site)
+    if not main_menu.get_menu_items_manager().exists():
+        for order, slug in enumerate(entry["main"]):
+            if slug in pages_by_slug:
+                MainMenuItem.objects.create(
+                    menu=main_menu, link_page=pages_by_slug[slug], sort_order=order
+                )
+
+    footer, _created = FlatMenu.objects.get_or_create(
+        site=site, handle="footer", defaults={"title": "Footer"}
+    )
+    if not footer.get_menu_items_manager().exists():
+        for order, slug in enumerate(entry["footer"]):
+            if slug in pages_by_slug:
+                FlatMenuItem.objects.create(
+                    menu=footer, link_page=pages_by_slug[slug], sort_order=order
+                )
+
+
+def get_or_create_image(filename, title):
+    """A Wagtail image from ``fixtures/demo/images``, found again by its title."""
+    Image = get_image_model()
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        with open(FIXTURES_DIR / "images" / filename, "rb") as handle:
+            image = Image.objects.create(
+                title=title, file=ImageFile(handle, name=filename)
+            )
+    return image
