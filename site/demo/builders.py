@@ -53,13 +53,10 @@ def build_demo_network(password, stdout, style):
     home_pages = ensure_home_pages(content["home"], locales)
     home = home_pages[SOURCE_LANGUAGE]
 
-    sections = {
-        "about": ensure_standard_pages(home, content["about"]),
-        "news": ensure_news(home, content["news"], topics),
-        "events": ensure_events(home, content["events"], topics),
-        "forms": ensure_forms(home, content["forms"]),
-    }
-    ensure_menus(home, content["menus"], sections)
+    ensure_standard_pages(home, content["about"])
+    ensure_news(home, content["news"], topics)
+    ensure_events(home, content["events"], topics)
+    ensure_forms(home, content["forms"])
     stdout.write(f"Site content ready in {len(home_pages)} languages.")
 
     demo = DemoContext(
@@ -67,6 +64,9 @@ def build_demo_network(password, stdout, style):
         style=style,
     )  # fmt: skip
     run_demo_builders(demo)
+
+    # Last, so that the sections the plugins just added are in the menus.
+    ensure_menus(home, content["menus"])
 
 
 def ensure_locales():
@@ -339,11 +339,12 @@ def ensure_forms(home, entries):
     return pages
 
 
-def ensure_menus(home, entry, sections):
+def ensure_menus(home, entry):
     """The main menu and the footer menu, linking the English pages.
 
     The menus follow the reader's language: the site's menu tag shows each
-    linked page's translation.
+    linked page's translation. A section that is missing (its plugin is not
+    installed) is left out; one added since the last run is appended.
     """
     site = home.get_site()
     pages_by_slug = {
@@ -351,22 +352,20 @@ def ensure_menus(home, entry, sections):
         for page in Page.objects.child_of(home).filter(locale_id=home.locale_id)
     }
     main_menu = MainMenu.get_for_site(site)
-    if not main_menu.get_menu_items_manager().exists():
-        for order, slug in enumerate(entry["main"]):
-            if slug in pages_by_slug:
-                MainMenuItem.objects.create(
-                    menu=main_menu, link_page=pages_by_slug[slug], sort_order=order
-                )
-
     footer, _created = FlatMenu.objects.get_or_create(
         site=site, handle="footer", defaults={"title": "Footer"}
     )
-    if not footer.get_menu_items_manager().exists():
-        for order, slug in enumerate(entry["footer"]):
-            if slug in pages_by_slug:
-                FlatMenuItem.objects.create(
-                    menu=footer, link_page=pages_by_slug[slug], sort_order=order
-                )
+    for menu, item_class, slugs in [
+        (main_menu, MainMenuItem, entry["main"]),
+        (footer, FlatMenuItem, entry["footer"]),
+    ]:
+        linked = set(
+            item_class.objects.filter(menu=menu).values_list("link_page", flat=True)
+        )
+        for order, slug in enumerate(slugs):
+            page = pages_by_slug.get(slug)
+            if page is not None and page.pk not in linked:
+                item_class.objects.create(menu=menu, link_page=page, sort_order=order)
 
 
 def get_or_create_image(filename, title):

@@ -14,3 +14,7 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+
+# Several checkouts or helpers on one machine can each keep their own database.
+if os.environ.get("MMN_DEV_DB"):
+    DATABASES["default"]["NAME"] = os.environ["MMN_DEV_DB"]  # noqa: F405
