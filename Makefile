@@ -18,7 +18,7 @@ $(BIN)/.installed: requirements.txt pyproject.toml
 
 install: $(BIN)/.installed
 
-var/.demo-loaded: $(BIN)/.installed fixtures/demo/site.json
+var/.demo-loaded: $(BIN)/.installed fixtures/demo/site.json fixtures/demo/images.json
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo --password "$(DEMO_PASSWORD)"
@@ -31,6 +31,7 @@ run: var/.demo-loaded
 test: $(BIN)/.installed
 	$(BIN)/python tests/ensure_browser.py
 	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/python tests/reuse/run.py
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -1,5 +1,6 @@
 """Builders for the records tests need: sites, pages, users."""
 
+import datetime
 import json
 from pathlib import Path
 
@@ -7,9 +8,13 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
+from events.models import EventIndexPage, EventPage
 from home.models import HomePage
+from news.models import NewsIndexPage, NewsPage
 
 
 REPO_DIR = Path(__file__).resolve().parent.parent
@@ -45,6 +50,7 @@ def make_site_with_home(**fields):
 
 def add_page(parent, page, publish=True):
     """Add ``page`` under ``parent``, publishing it unless told otherwise."""
+    page.live = publish  # A new page is live unless told; a draft must not be.
     parent.add_child(instance=page)
     revision = page.save_revision()
     if publish:
@@ -77,3 +83,31 @@ def make_user(email, group=None, password=TEST_PASSWORD, **fields):
 def load_bad_inputs():
     """The shared corpus of hostile and odd inputs, by group."""
     return json.loads(BAD_INPUTS_PATH.read_text(encoding="utf-8"))
+
+
+def make_news_index(parent, **fields):
+    fields.setdefault("title", "News")
+    fields.setdefault("slug", slugify(fields["title"]))
+    return add_page(parent, NewsIndexPage(**fields))
+
+
+def make_news_page(index, title, publish=True, **fields):
+    """A news item (or, with ``kind="press_release"``, a press release)."""
+    fields.setdefault("slug", slugify(title))
+    return add_page(index, NewsPage(title=title, **fields), publish=publish)
+
+
+def make_event_index(parent, **fields):
+    fields.setdefault("title", "Events")
+    fields.setdefault("slug", slugify(fields["title"]))
+    return add_page(parent, EventIndexPage(**fields))
+
+
+def make_event(index, title, starts_in=datetime.timedelta(days=7), hours=2, **fields):
+    """An event starting ``starts_in`` from now (negative: in the past)."""
+    if "starts_at" not in fields:
+        start = timezone.now().replace(minute=0, second=0, microsecond=0)
+        fields["starts_at"] = start + starts_in
+    fields.setdefault("ends_at", fields["starts_at"] + datetime.timedelta(hours=hours))
+    fields.setdefault("slug", slugify(title))
+    return add_page(index, EventPage(title=title, **fields))

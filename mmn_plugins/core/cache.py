@@ -8,20 +8,27 @@ What keeps one visitor's page from reaching another:
 
 * only views that opt in are stored: Wagtail pages through the
   ``before_serve_page`` hook, other views by calling :func:`mark_cacheable`;
-* a request carrying a session or messages cookie is never served from or
-  stored in the cache (every logged-in member has a session);
+* a request carrying a session or messages cookie, or credentials, is never
+  served from or stored in the cache (every logged-in member has a session);
 * a response that sets a cookie, holds a CSRF token, varies on anything but
   the cookie and the encoding, or says ``private``/``no-store`` is never
-  stored.
+  stored; nor is a preview, nor a page shown to a logged-in user;
+* the key holds the host and the full path, language prefix included, so each
+  language and each query string has its own entry.
 
 Publishing, unpublishing, moving or deleting a page, and saving a snippet, a
 menu or a site setting, start a new cache generation: every stored page is
-then out of date at once (see :func:`purge_page_cache`).
+then out of date at once (see :func:`purge_page_cache`). Other caches that
+show content (the site's menus, template fragments) put
+:func:`current_generation` in their keys, so the same purge reaches them.
 """
 
+import hashlib
 import logging
+import time
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.utils.cache import cc_delim_re
@@ -33,6 +40,7 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "mmn:page-cache:generation"
 CACHEABLE_ATTRIBUTE = "mmn_page_cacheable"
+SAFE_VARY_HEADERS = {"accept-encoding", "cookie"}
 
 
 def mark_cacheable(request):
@@ -41,13 +49,35 @@ def mark_cacheable(request):
 
 
 def purge_page_cache():
-    """Make every cached page out of date (a new generation)."""
+    """Make every cached page, menu and fragment out of date (a new generation)."""
     cache = _cache()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 1, timeout=None)
+        cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
     logger.debug("Page cache purged.")
+
+
+def current_generation():
+    """The cache generation that keys of content caches must include."""
+    cache = _cache()
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def generation_cache_key(*parts):
+    """A cache key that goes out of date with every purge of the page cache."""
+    return ":".join(["mmn", str(current_generation()), *map(str, parts)])
+
+
+def _fresh_generation():
+    # A cache that evicts or loses the generation must not fall back to a
+    # number it used before, or pages stored under that number would come back
+    # to life; the clock only moves forward past every earlier generation.
+    return time.time_ns()
 
 
 def _cache():
@@ -55,7 +85,7 @@ def _cache():
 
 
 def _skip_cookies():
-    return {settings.SESSION_COOKIE_NAME, getattr(settings, "MESSAGES_COOKIE", None)}
+    return {settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name}
 
 
 class PageCacheMiddleware:
@@ -79,21 +109,33 @@ class PageCacheMiddleware:
         return response
 
     def _request_may_use_cache(self, request):
-        if request.method != "GET":
+        if request.method != "GET" or not core_settings.get(
+            "MMN_CORE_PAGE_CACHE_SECONDS"
+        ):
+            return False
+        # Wagtail's previews and moderation views build a dummy request for the
+        # page's own URL: it must reach the draft, never the published copy.
+        if getattr(request, "is_dummy", False):
+            return False
+        if "HTTP_AUTHORIZATION" in request.META:
             return False
         cookies = request.COOKIES
-        return not any(name in cookies for name in _skip_cookies() if name)
+        return not any(name in cookies for name in _skip_cookies())
 
     def _key(self, request):
         try:
             host = request.get_host()
         except DisallowedHost:
             return None
-        generation = _cache().get(GENERATION_KEY, 0)
-        return f"mmn:page:{generation}:{host}:{request.get_full_path()}"
+        # Hashed: paths can be long and hold characters that memcached refuses.
+        address = f"{host}{request.get_full_path()}".encode()
+        digest = hashlib.sha256(address).hexdigest()
+        return generation_cache_key("page", digest)
 
     def _response_may_be_stored(self, request, response):
         if not getattr(request, CACHEABLE_ATTRIBUTE, False):
+            return False
+        if getattr(request, "is_preview", False):
             return False
         if response.status_code != 200 or response.streaming or response.cookies:
             return False
@@ -105,7 +147,7 @@ class PageCacheMiddleware:
         # "Cookie" is safe here: the request carried no session cookie, and a
         # page that used the CSRF token was refused above.
         vary = {v.lower() for v in cc_delim_re.split(response.get("Vary", "")) if v}
-        if vary - {"accept-encoding", "cookie"}:
+        if vary - SAFE_VARY_HEADERS:
             return False
         cache_control = response.get("Cache-Control", "").lower()
         return not ("private" in cache_control or "no-store" in cache_control)

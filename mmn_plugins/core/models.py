@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
@@ -34,3 +35,18 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        # The admin's form leaves the locale out, so Django skips the (slug,
+        # locale) constraint when validating it; without this check a taken
+        # slug would reach the database and fail with a server error.
+        taken = (
+            Topic.objects.filter(slug=self.slug, locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .exists()
+        )
+        if self.locale_id and taken:
+            raise ValidationError(
+                {"slug": _("Another topic in this language already uses this slug.")}
+            )

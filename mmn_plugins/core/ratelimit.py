@@ -5,6 +5,7 @@ doing any work. With several hosts the cache is Redis, so the limit is shared.
 """
 
 import logging
+import re
 import time
 
 from django.core.cache import caches
@@ -21,12 +22,20 @@ RATE_LIMITED_MESSAGE = _(
 )
 
 
+_RATE_PATTERN = re.compile(r"(?P<count>\d+)/(?P<multiplier>\d*)(?P<unit>[smhd])[a-z]*")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
 def parse_rate(rate):
-    """Turn ``"5/m"`` (or ``/s``, ``/h``, ``/d``) into (count, seconds)."""
-    count, _slash, period = rate.partition("/")
-    seconds = {"s": 1, "m": 60, "h": 3600, "d": 86400}[period[:1] or "m"]
-    multiplier = int(period[1:] or 1) if period[1:].isdigit() else 1
-    return int(count), seconds * multiplier
+    """Turn ``"5/m"``, ``"5/10m"`` or ``"100/day"`` into (count, seconds)."""
+    match = _RATE_PATTERN.fullmatch(rate.replace(" ", "").lower())
+    if match is None:
+        raise ValueError(
+            f"Rate {rate!r} is not understood: write a count, a slash and a period "
+            "in seconds, minutes, hours or days, such as '5/m', '5/10m' or '20/h'."
+        )
+    multiplier = int(match["multiplier"] or 1)
+    return int(match["count"]), _UNIT_SECONDS[match["unit"]] * multiplier
 
 
 def client_identity(request):
@@ -35,10 +44,25 @@ def client_identity(request):
     if user is not None and user.is_authenticated:
         return f"user:{user.pk}"
     header = core_settings.get("MMN_CORE_CLIENT_IP_HEADER")
-    address = request.META.get(header, "") if header else ""
-    # A proxy appends the address it saw; the first one is the client's.
-    address = address.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
-    return f"ip:{address}"
+    forwarded = request.META.get(header, "") if header else ""
+    address = _address_from_proxies(
+        forwarded, core_settings.get("MMN_CORE_CLIENT_IP_PROXY_COUNT")
+    )
+    return f"ip:{address or request.META.get('REMOTE_ADDR', '')}"
+
+
+def _address_from_proxies(forwarded, proxy_count):
+    """The client address in an ``X-Forwarded-For``-style list.
+
+    Each proxy appends the address it received the request from, so only the
+    entries on the right come from the site's own proxies: whoever sends the
+    request can write anything on the left. With ``proxy_count`` proxies in
+    front of the site, the client is the ``proxy_count``-th entry from the right.
+    """
+    entries = [entry.strip() for entry in forwarded.split(",") if entry.strip()]
+    if not entries:
+        return ""
+    return entries[-min(max(proxy_count, 1), len(entries))]
 
 
 def is_rate_limited(request, scope, rate):

@@ -56,19 +56,24 @@ def clean_html(html):
 
 def render_plain_text(text):
     """Escape ``text`` and keep its line breaks, for fields without Markdown."""
-    escaped = escape(strip_control_characters(text or ""))
-    return mark_safe(escaped.replace("\n", "<br>"))  # noqa: S308 - escaped above.
+    text = strip_control_characters(text or "")
+    # Browsers send a textarea's line breaks as CRLF; each is one <br>.
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return mark_safe("<br>".join(escape(line) for line in lines))  # noqa: S308
 
 
 def strip_control_characters(text):
-    """Drop NUL and other C0 controls (but tabs and newlines), which no text needs.
+    """Drop NUL and the other control characters (but tabs and line breaks).
 
-    PostgreSQL refuses NUL in text columns, and the others only serve to hide or
-    garble what a reader sees.
+    PostgreSQL refuses NUL in text columns, and the others (C0, DEL and C1)
+    only serve to hide or garble what a reader sees. Format characters such as
+    the bidirectional marks are kept: Arabic and mixed-direction text needs them.
     """
     return text.translate(_CONTROL_CHARACTERS)
 
 
 _CONTROL_CHARACTERS = {
-    code: None for code in range(32) if chr(code) not in "\t\n\r"
-} | {0x7F: None}
+    code: None
+    for code in [*range(0x20), *range(0x7F, 0xA0)]
+    if chr(code) not in "\t\n\r"
+}

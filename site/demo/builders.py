@@ -57,6 +57,7 @@ def build_demo_network(password, stdout, style):
     ensure_news(home, content["news"], topics)
     ensure_events(home, content["events"], topics)
     ensure_forms(home, content["forms"])
+    ensure_images(home_pages, _load_fixture("images.json"))
     stdout.write(f"Site content ready in {len(home_pages)} languages.")
 
     demo = DemoContext(
@@ -366,6 +367,47 @@ def ensure_menus(home, entry):
             page = pages_by_slug.get(slug)
             if page is not None and page.pk not in linked:
                 item_class.objects.create(menu=menu, link_page=page, sort_order=order)
+
+
+def _load_fixture(name):
+    return json.loads((FIXTURES_DIR / name).read_text(encoding="utf-8"))
+
+
+def ensure_images(home_pages, manifest):
+    """Give the home pages their hero image and news and events their pictures.
+
+    ``fixtures/demo/images.json`` names each picture (drawn by
+    ``fixtures/demo/make_images.py``) and the page it belongs to, by slug; every
+    translation of a page shows the same picture. A page that already has its
+    picture is left alone, so a second run saves nothing.
+    """
+    hero = _manifest_image(manifest["home"]["hero"])
+    for home in home_pages.values():
+        _set_page_image(home, "hero_image", hero)
+
+    source_locale = Locale.objects.get(language_code=SOURCE_LANGUAGE)
+    for page_class, section in [(NewsPage, "news"), (EventPage, "events")]:
+        entries = manifest[section]
+        sources = page_class.objects.filter(locale=source_locale, slug__in=entries)
+        for source in sources:
+            image = _manifest_image(entries[source.slug])
+            for page in source.get_translations(inclusive=True).specific():
+                _set_page_image(page, "listing_image", image)
+
+
+def _manifest_image(entry):
+    return get_or_create_image(entry["file"], entry["title"])
+
+
+def _set_page_image(page, field_name, image):
+    if getattr(page, f"{field_name}_id") == image.pk:
+        return
+    setattr(page, field_name, image)
+    revision = page.save_revision()
+    # A draft or an embargoed press release keeps its state: only live pages
+    # are published again.
+    if page.live:
+        revision.publish()
 
 
 def get_or_create_image(filename, title):

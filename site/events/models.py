@@ -1,22 +1,46 @@
 import zoneinfo
 
+from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from news.page_urls import parent_url
+from news.pagination import paginate
+from news.topics import attach_localized_topics
 from pages.blocks import BodyBlock
 
+from . import ical
 
+
+# Offered in the editor's drop-down, not stored as field choices: the list
+# follows the machine's time zone database, and would otherwise put a new
+# migration in every tzdata update.
 TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
+UPCOMING_FEED_LENGTH = 200
+
+
+def validate_time_zone(value):
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+        raise ValidationError(
+            _("%(value)s is not a known time zone."), params={"value": value}
+        ) from error
 
 
 class EventKind(models.TextChoices):
@@ -28,10 +52,11 @@ class EventKind(models.TextChoices):
 
 
 class EventIndexPage(RoutablePageMixin, Page):
-    """The events section: upcoming events first, then past ones.
+    """The events section: upcoming events first, past ones one link away.
 
-    Offers an iCal feed of every upcoming event (``events.ical``), which
-    readers subscribe to in their calendar application.
+    ``past/`` lists the events that have ended, newest first; ``ical/`` is an
+    iCal feed of every upcoming event, which readers subscribe to in their
+    calendar application.
     """
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -48,22 +73,57 @@ class EventIndexPage(RoutablePageMixin, Page):
         verbose_name = _("event index page")
 
     def events(self):
-        return EventPage.objects.child_of(self).live().public()
+        # Only a restriction on the event itself matters: Wagtail has checked
+        # those of the section and above before serving it (and .public()
+        # would cost a query of its own).
+        return (
+            EventPage.objects.child_of(self)
+            .live()
+            .filter(view_restrictions__isnull=True)
+        )
 
     def upcoming_events(self):
-        return self.events().filter(ends_at__gte=timezone.now()).order_by("starts_at")
+        return (
+            self.events()
+            .filter(ends_at__gte=timezone.now())
+            .order_by("starts_at", "pk")
+        )
 
     def past_events(self):
-        return self.events().filter(ends_at__lt=timezone.now()).order_by("-starts_at")
+        return (
+            self.events()
+            .filter(ends_at__lt=timezone.now())
+            .order_by("-starts_at", "-pk")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        show_past = request.GET.get("when") == "past"
-        events = self.past_events() if show_past else self.upcoming_events()
-        paginator = Paginator(events, self.items_per_page)
-        context["events_page"] = paginator.get_page(request.GET.get("page"))
-        context["show_past"] = show_past
+        base_url = self.get_url(request)
+        context["upcoming_url"] = base_url
+        context["past_url"] = base_url + self.reverse_subpage("past")
+        context["ical_feed_url"] = base_url + self.reverse_subpage("ical_feed")
         return context
+
+    @path("", name="upcoming")
+    def upcoming(self, request):
+        return self._render_list(request, self.upcoming_events(), show_past=False)
+
+    @path("past/", name="past")
+    def past(self, request):
+        return self._render_list(request, self.past_events(), show_past=True)
+
+    @path("ical/", name="ical_feed")
+    def ical_feed(self, request):
+        events = self.upcoming_events()[:UPCOMING_FEED_LENGTH]
+        calendar = ical.calendar_of(events, request, name=self.title)
+        return ical.calendar_response(calendar, f"{self.slug}.ics")
+
+    def _render_list(self, request, events, show_past):
+        events_page = paginate(events, self.items_per_page, request.GET.get("page"))
+        return self.render(
+            request,
+            context_overrides={"events_page": events_page, "show_past": show_past},
+        )
 
 
 class EventPage(RoutablePageMixin, Page):
@@ -72,7 +132,7 @@ class EventPage(RoutablePageMixin, Page):
     Times are stored in UTC and shown in the event's own time zone, so a study
     visit in Beirut reads in Beirut time wherever the reader is. An event takes
     place somewhere, online, or both; registration is a link or one of the
-    site's form pages. Each event offers an iCal download.
+    site's form pages. Each event offers an iCal download (``ical/``).
     """
 
     kind = models.CharField(
@@ -83,8 +143,8 @@ class EventPage(RoutablePageMixin, Page):
     time_zone = models.CharField(
         _("time zone"),
         max_length=64,
-        choices=TIME_ZONE_CHOICES,
         default="Europe/Brussels",
+        validators=[validate_time_zone],
         help_text=_("The times are shown to readers in this time zone."),
     )
     introduction = models.TextField(_("introduction"), blank=True)
@@ -122,7 +182,7 @@ class EventPage(RoutablePageMixin, Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
-                FieldPanel("time_zone"),
+                FieldPanel("time_zone", widget=forms.Select(choices=TIME_ZONE_CHOICES)),
             ],
             heading=_("When"),
         ),
@@ -139,7 +199,7 @@ class EventPage(RoutablePageMixin, Page):
             [
                 FieldPanel("capacity"),
                 FieldPanel("registration_url"),
-                FieldPanel("registration_page"),
+                PageChooserPanel("registration_page", "formpages.FormPage"),
             ],
             heading=_("Registration"),
         ),
@@ -189,3 +249,65 @@ class EventPage(RoutablePageMixin, Page):
     @property
     def is_past(self):
         return self.ends_at < timezone.now()
+
+    @property
+    def is_single_day(self):
+        return self.local_starts_at.date() == self.local_ends_at.date()
+
+    @property
+    def utc_offset_label(self):
+        """The zone's offset from UTC when the event starts: "UTC+2", "UTC+5:30"."""
+        offset = self.local_starts_at.utcoffset()
+        minutes = int(offset.total_seconds() // 60)
+        if not minutes:
+            return "UTC"
+        sign = "+" if minutes > 0 else "\N{MINUS SIGN}"
+        hours, minutes = divmod(abs(minutes), 60)
+        return f"UTC{sign}{hours}" + (f":{minutes:02d}" if minutes else "")
+
+    @property
+    def time_zone_name(self):
+        """The zone as readers know it: "Asia/Beirut" reads "Asia/Beirut"."""
+        return self.time_zone.replace("_", " ")
+
+    @property
+    def has_place(self):
+        return bool(self.venue or self.address or self.city or self.country)
+
+    def location_parts(self):
+        """Venue, address lines, city and country, for one-line locations."""
+        parts = [self.venue, *self.address.splitlines(), self.city]
+        if self.country:
+            parts.append(self.country.name)
+        return [part.strip() for part in parts if part and part.strip()]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        attach_localized_topics(self)
+        context["events_index_url"] = parent_url(self, request)
+        context["ical_url"] = self.get_url(request) + self.reverse_subpage("ical")
+        context["registration_form"] = self.registration_form()
+        return context
+
+    def registration_form(self):
+        """The live registration form page, in the event's language if it has one.
+
+        One query finds the chosen form page and its translation together.
+        """
+        if self.registration_page_id is None:
+            return None
+        chosen = Page.objects.filter(pk=self.registration_page_id)
+        candidates = (
+            Page.objects.live()
+            .filter(translation_key__in=chosen.values("translation_key"))
+            .filter(Q(locale_id=self.locale_id) | Q(pk=self.registration_page_id))
+        )
+        in_event_language_first = sorted(
+            candidates, key=lambda page: page.locale_id != self.locale_id
+        )
+        return in_event_language_first[0] if in_event_language_first else None
+
+    @path("ical/", name="ical")
+    def ical_download(self, request):
+        calendar = ical.calendar_of([self], request)
+        return ical.calendar_response(calendar, f"{self.slug}.ics")

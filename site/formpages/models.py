@@ -1,4 +1,10 @@
+import logging
+
+from django.conf import settings
 from django.db import models
+from django.forms import EmailField
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -6,7 +12,20 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
+from mmn_plugins.core.ratelimit import RATE_LIMITED_MESSAGE, is_rate_limited
+from mmn_plugins.core.tasks import send_email
+
 from .forms import ProtectedFormBuilder
+
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_FORM_RATE = "5/m"
+
+
+def form_rate():
+    """How many times one visitor may send one form (``MMN_SITE_FORM_RATE``)."""
+    return getattr(settings, "MMN_SITE_FORM_RATE", DEFAULT_FORM_RATE)
 
 
 class FormField(AbstractFormField):
@@ -43,3 +62,48 @@ class FormPage(AbstractEmailForm):
 
     class Meta:
         verbose_name = _("form page")
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST" and is_rate_limited(
+            request, f"formpage:{self.pk}", form_rate()
+        ):
+            return self.render_rate_limited(request)
+        return super().serve(request, *args, **kwargs)
+
+    def render_rate_limited(self, request):
+        """Show the form again with what the visitor typed and why it waits."""
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        form.add_error(None, RATE_LIMITED_MESSAGE)
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(
+            request, self.get_template(request), context, status=429
+        )
+
+    def send_mail(self, form):
+        """Send the submission to ``to_address`` through a background task.
+
+        The mail server is never called inside the visitor's request: a slow
+        or broken one must not lose the submission, which is already stored.
+        """
+        recipients = [
+            address.strip() for address in self.to_address.split(",") if address
+        ]
+        send_email.enqueue(
+            subject=self.subject
+            or gettext("New answer to “%(title)s”") % {"title": self.title},
+            body=self.render_email(form),
+            recipients=recipients,
+            reply_to=self._reply_to(form),
+            from_email=self.from_address or None,
+        )
+        logger.info("Queued the e-mail of a submission to form page %s.", self.pk)
+
+    def _reply_to(self, form):
+        # Staff can answer the visitor directly when the form asked for an
+        # address; EmailField has already refused anything with a line break.
+        return [
+            value
+            for name, value in form.cleaned_data.items()
+            if isinstance(form.fields.get(name), EmailField) and value
+        ][:1]

@@ -1,15 +1,30 @@
-from django.core.paginator import Paginator
+from urllib.parse import urlencode
+
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
 from pages.blocks import BodyBlock
+
+from .feeds import NewsAtomFeed, NewsRssFeed
+from .page_urls import parent_url
+from .pagination import paginate
+from .topics import attach_localized_topics, prefetch_localized_topics
+
+
+# The rendition the news card shows (``news/includes/news_card.html``); lists
+# prefetch it so that no card costs a query of its own.
+CARD_IMAGE_FILTER = "fill-480x270"
+RSS_CONTENT_TYPE = "application/rss+xml"
+ATOM_CONTENT_TYPE = "application/atom+xml"
 
 
 class NewsKind(models.TextChoices):
@@ -20,8 +35,9 @@ class NewsKind(models.TextChoices):
 class NewsIndexPage(RoutablePageMixin, Page):
     """The news section: news items and press releases, newest first.
 
-    Readers can narrow the list to press releases; the section offers an
-    RSS and an Atom feed of each (see ``news.feeds``).
+    Readers narrow the list to one kind with the tabs above it (``?kind=``).
+    The section offers an RSS and an Atom feed of everything, and another pair
+    of press releases only (see ``news.feeds``).
     """
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -38,12 +54,28 @@ class NewsIndexPage(RoutablePageMixin, Page):
         verbose_name = _("news index page")
 
     def news_items(self, kind=None):
+        """The published items of this section, newest first, ready to list.
+
+        Listing images, their card renditions and topics come in a fixed
+        number of queries, however many items are shown.
+        """
+        Rendition = get_image_model().get_rendition_model()
         items = (
             NewsPage.objects.child_of(self)
             .live()
-            .public()
+            # Only a restriction on the item itself matters here: Wagtail has
+            # already checked those of the section and above before serving
+            # it. Cheaper than .public(), which reads every restriction first.
+            .filter(view_restrictions__isnull=True)
             .select_related("listing_image")
-            .order_by("-date", "-pk")
+            .prefetch_related(
+                prefetch_localized_topics(self.locale_id),
+                Prefetch(
+                    "listing_image__renditions",
+                    queryset=Rendition.objects.filter(filter_spec=CARD_IMAGE_FILTER),
+                ),
+            )
+            .order_by("-date", "-first_published_at", "-pk")
         )
         if kind:
             items = items.filter(kind=kind)
@@ -53,11 +85,53 @@ class NewsIndexPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         kind = request.GET.get("kind")
         kind = kind if kind in NewsKind.values else None
-        paginator = Paginator(self.news_items(kind), self.items_per_page)
-        context["news_page"] = paginator.get_page(request.GET.get("page"))
-        context["selected_kind"] = kind
-        context["kinds"] = NewsKind.choices
+
+        news_page = paginate(
+            self.news_items(kind), self.items_per_page, request.GET.get("page")
+        )
+
+        context.update(
+            news_page=news_page,
+            selected_kind=kind,
+            # Pagination links keep the filter, and only the filter: nothing
+            # else a visitor typed in the query string is echoed back.
+            page_query=urlencode({"kind": kind}) + "&" if kind else "",
+            feed_links=self.feed_links(self.get_url(request)),
+        )
         return context
+
+    @classmethod
+    def feed_links(cls, index_url):
+        """The four feeds of the section at ``index_url``, for link tags."""
+        return [
+            {
+                "title": title,
+                "type": content_type,
+                "url": index_url + cls.get_resolver().reverse(route),
+            }
+            for route, title, content_type in [
+                ("news_rss", _("News (RSS)"), RSS_CONTENT_TYPE),
+                ("news_atom", _("News (Atom)"), ATOM_CONTENT_TYPE),
+                ("press_releases_rss", _("Press releases (RSS)"), RSS_CONTENT_TYPE),
+                ("press_releases_atom", _("Press releases (Atom)"), ATOM_CONTENT_TYPE),
+            ]
+        ]
+
+    @path("feed/rss/", name="news_rss")
+    def news_rss(self, request):
+        return NewsRssFeed(self)(request)
+
+    @path("feed/atom/", name="news_atom")
+    def news_atom(self, request):
+        return NewsAtomFeed(self)(request)
+
+    @path("press-releases/rss/", name="press_releases_rss")
+    def press_releases_rss(self, request):
+        return NewsRssFeed(self, kind=NewsKind.PRESS_RELEASE)(request)
+
+    @path("press-releases/atom/", name="press_releases_atom")
+    def press_releases_atom(self, request):
+        return NewsAtomFeed(self, kind=NewsKind.PRESS_RELEASE)(request)
 
 
 class NewsPage(Page):
@@ -133,3 +207,11 @@ class NewsPage(Page):
     @property
     def is_press_release(self):
         return self.kind == NewsKind.PRESS_RELEASE
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        attach_localized_topics(self)
+        index_url = parent_url(self, request)
+        context["news_index_url"] = index_url
+        context["feed_links"] = NewsIndexPage.feed_links(index_url) if index_url else []
+        return context

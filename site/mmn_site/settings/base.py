@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "accounts",
     "demo",
     "mmn_plugins.core",
+    "mmn_plugins.directory",
+    "mmn_plugins.library",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

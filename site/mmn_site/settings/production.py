@@ -42,6 +42,15 @@ WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "https://mmn.example.org")
 SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)
 if env_flag("BEHIND_PROXY", True):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Every request then comes from the balancer's address: rate limits read
+    # the client's from the X-Forwarded-For entries the site's own proxies
+    # appended (TRUSTED_PROXY_COUNT of them, counted from the right).
+    TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", 1))
+    MMN_CORE_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    MMN_CORE_CLIENT_IP_PROXY_COUNT = TRUSTED_PROXY_COUNT
+    ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+# Load balancers check health over plain HTTP, which must not be redirected.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD", False)

@@ -1,0 +1,322 @@
+"""The directory's list: filters from the URL, facet counts and live figures.
+
+Each facet counts, for each value in use, the organisations matching every
+*other* active filter, so a reader sees how many results each alternative
+would give. Every count is one grouped query, whatever the number of
+organisations: the page's query count does not grow with the directory.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.utils import translation
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from wagtail.images import get_image_model
+
+from mmn_plugins.core.sanitise import strip_control_characters
+
+from .models import (
+    Language,
+    Organisation,
+    OrganisationDescription,
+    OrganisationType,
+    Topic,
+)
+
+
+LOGO_RENDITION = "max-160x96"
+MAX_QUERY_LENGTH = 100
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    is_selected: bool = False
+
+
+@dataclass
+class Facet:
+    """One filter of the directory: its URL parameter and the values in use."""
+
+    name: str
+    label: str
+    options: list = field(default_factory=list)
+    selected: str = ""
+
+    @property
+    def selected_option(self):
+        return next((option for option in self.options if option.is_selected), None)
+
+
+class DirectoryFilters:
+    """The filters a visitor chose, read from the query string.
+
+    Unknown or malformed values are ignored rather than refused, so an old or
+    hand-edited link still shows a directory.
+    """
+
+    FACETS = ["country", "type", "topic", "language"]
+
+    def __init__(self, params):
+        self.query = " ".join(
+            strip_control_characters(params.get("q", ""))[:MAX_QUERY_LENGTH].split()
+        )
+        self.values = {
+            name: strip_control_characters(params.get(name, "")).strip()[:80]
+            for name in self.FACETS
+        }
+
+    @property
+    def is_active(self):
+        return bool(self.query or any(self.values.values()))
+
+    def apply(self, queryset, skip=None):
+        """Filter ``queryset`` by every chosen filter but ``skip``."""
+        country = self.values["country"].upper()
+        if country and skip != "country":
+            queryset = queryset.filter(head_office_country=country)
+        if self.values["type"] and skip != "type":
+            queryset = queryset.filter(organisation_type__slug=self.values["type"])
+        if self.values["topic"] and skip != "topic":
+            queryset = queryset.filter(topics__slug=self.values["topic"])
+        if self.values["language"] and skip != "language":
+            queryset = queryset.filter(languages__code=self.values["language"])
+        if self.query:
+            queryset = queryset.filter(self._text_filter())
+        return queryset
+
+    def _text_filter(self):
+        query = self.query
+        in_descriptions = OrganisationDescription.objects.filter(
+            text__icontains=query
+        ).values("organisation_id")
+        return (
+            Q(name__icontains=query)
+            | Q(short_name__icontains=query)
+            | Q(city__icontains=query)
+            | Q(looking_for_partners__icontains=query)
+            | Q(pk__in=in_descriptions)
+        )
+
+    def as_query_string(self, **changes):
+        """The query string of these filters with ``changes`` applied."""
+        from django.http import QueryDict
+
+        params = QueryDict(mutable=True)
+        values = {"q": self.query, **self.values, **changes}
+        for name, value in values.items():
+            if value:
+                params[name] = value
+        return params.urlencode()
+
+
+def translated_names(model, objects, language=None):
+    """Map each object's pk to its name in ``language`` (one query at most).
+
+    ``objects`` are records of a translatable ``model`` in the default locale;
+    an object without a translation keeps its own name.
+    """
+    objects = list(objects)
+    language = language or translation.get_language()
+    if not objects or language == settings.LANGUAGE_CODE:
+        return {obj.pk: obj.name for obj in objects}
+    keys = {obj.translation_key for obj in objects}
+    names = dict(
+        model.objects.filter(
+            translation_key__in=keys, locale__language_code=language
+        ).values_list("translation_key", "name")
+    )
+    return {obj.pk: names.get(obj.translation_key, obj.name) for obj in objects}
+
+
+class DirectoryListing:
+    """Everything the directory page shows for one set of filters."""
+
+    def __init__(self, params, page_size):
+        self.filters = DirectoryFilters(params)
+        self.page_size = page_size
+        self.page_number = params.get("page", "1")
+
+    @cached_property
+    def base_queryset(self):
+        return Organisation.objects.listed()
+
+    @cached_property
+    def facets(self):
+        return [
+            self._country_facet(),
+            self._type_facet(),
+            self._topic_facet(),
+            self._language_facet(),
+        ]
+
+    @cached_property
+    def total(self):
+        """The number of organisations matching every filter.
+
+        Every organisation has exactly one type, so the type facet already
+        holds this number: no count query of its own.
+        """
+        type_facet = self.facets[1]
+        if self.filters.values["type"]:
+            option = type_facet.selected_option
+            return option.count if option else 0
+        return sum(option.count for option in type_facet.options)
+
+    @cached_property
+    def page(self):
+        queryset = (
+            self.filters.apply(self.base_queryset)
+            .select_related("organisation_type")
+            .prefetch_related("topics", "descriptions", self._logo_prefetch())
+            .order_by("name", "pk")
+        )
+        paginator = KnownCountPaginator(queryset, self.page_size, count=self.total)
+        page = paginator.get_page(self.page_number)
+        self._name_types_and_topics(page.object_list)
+        return page
+
+    @cached_property
+    def figures(self):
+        """The network in figures, over every listed organisation."""
+        if self.filters.is_active:
+            by_type = self._type_counts(self.base_queryset)
+            by_country = self._country_counts(self.base_queryset)
+        else:
+            by_type = self.facets[1].options
+            by_country = self.facets[0].options
+        return NetworkFigures(
+            organisations=sum(option.count for option in by_type),
+            by_type=sorted(by_type, key=lambda option: -option.count),
+            by_country=sorted(by_country, key=lambda option: -option.count),
+        )
+
+    def _country_facet(self):
+        queryset = self.filters.apply(self.base_queryset, skip="country")
+        selected = self.filters.values["country"].upper()
+        options = self._country_counts(queryset)
+        for option in options:
+            option.is_selected = option.value == selected
+        return Facet("country", _("Country"), options, selected)
+
+    def _country_counts(self, queryset):
+        rows = (
+            queryset.order_by()
+            .values_list("head_office_country")
+            .annotate(count=Count("pk"))
+        )
+        options = [
+            FacetOption(code, str(countries.name(code)) or code, count)
+            for code, count in rows
+        ]
+        return sorted(options, key=lambda option: option.label)
+
+    def _type_facet(self):
+        queryset = self.filters.apply(self.base_queryset, skip="type")
+        options = self._type_counts(queryset)
+        for option in options:
+            option.is_selected = option.value == self.filters.values["type"]
+        return Facet("type", _("Type"), options, self.filters.values["type"])
+
+    def _type_counts(self, queryset):
+        counts = dict(
+            queryset.order_by()
+            .values_list("organisation_type")
+            .annotate(count=Count("pk"))
+        )
+        types = OrganisationType.objects.filter(pk__in=counts)
+        names = translated_names(OrganisationType, types)
+        return [
+            FacetOption(kind.slug, names[kind.pk], counts[kind.pk]) for kind in types
+        ]
+
+    def _topic_facet(self):
+        queryset = self.filters.apply(self.base_queryset, skip="topic")
+        through = Organisation.topics.through
+        counts = dict(
+            through.objects.filter(organisation__in=queryset.values("pk"))
+            .values_list("topic")
+            .annotate(count=Count("organisation", distinct=True))
+        )
+        topics = Topic.objects.filter(pk__in=counts)
+        names = translated_names(Topic, topics)
+        selected = self.filters.values["topic"]
+        options = [
+            FacetOption(topic.slug, names[topic.pk], counts[topic.pk])
+            for topic in topics
+        ]
+        for option in options:
+            option.is_selected = option.value == selected
+        options.sort(key=lambda option: option.label)
+        return Facet("topic", _("Topic"), options, selected)
+
+    def _language_facet(self):
+        queryset = self.filters.apply(self.base_queryset, skip="language")
+        through = Organisation.languages.through
+        rows = (
+            through.objects.filter(organisation__in=queryset.values("pk"))
+            .values_list("language__code", "language__name")
+            .annotate(count=Count("organisation", distinct=True))
+        )
+        selected = self.filters.values["language"]
+        options = [
+            FacetOption(code, Language(code=code, name=name).display_name, count)
+            for code, name, count in rows
+        ]
+        for option in options:
+            option.is_selected = option.value == selected
+        options.sort(key=lambda option: option.label)
+        return Facet("language", _("Language of work"), options, selected)
+
+    def _logo_prefetch(self):
+        from django.db.models import Prefetch
+
+        images = get_image_model().objects.prefetch_renditions(LOGO_RENDITION)
+        return Prefetch("logo", queryset=images)
+
+    def _name_types_and_topics(self, organisations):
+        """Give each organisation's type and topics their translated names."""
+        type_names = {option.value: option.label for option in self.facets[1].options}
+        topic_names = {option.value: option.label for option in self.facets[2].options}
+        for organisation in organisations:
+            kind = organisation.organisation_type
+            kind.display_name = type_names.get(kind.slug, kind.name)
+            for topic in organisation.topics.all():
+                topic.display_name = topic_names.get(topic.slug, topic.name)
+
+
+@dataclass
+class NetworkFigures:
+    organisations: int
+    by_type: list
+    by_country: list
+
+    @property
+    def countries(self):
+        return len(self.by_country)
+
+    @property
+    def member_countries(self):
+        return {option.value: option for option in self.by_country}
+
+    @property
+    def largest_type_count(self):
+        return max((option.count for option in self.by_type), default=0)
+
+
+class KnownCountPaginator(Paginator):
+    """A paginator told its count, which the facets have already computed."""
+
+    def __init__(self, object_list, per_page, count, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self._known_count = count
+
+    @cached_property
+    def count(self):
+        return self._known_count

@@ -1,0 +1,136 @@
+"""The URLs below a library and a resource page (Wagtail routable pages).
+
+Below a library: ``feed/rss/``, ``feed/atom/`` and ``export/<bib|ris|json>/``,
+each taking the same query string as the list, so a reader can follow or cite
+exactly what they filtered. Below a resource: ``download/<language>/`` and
+``cite/<bib|ris|json>/``.
+"""
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.conf import settings
+from django.shortcuts import resolve_url
+from django.utils import translation
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.routable_page.models import path
+
+
+EXPORT_FORMATS = {
+    # format: (content type, file extension)
+    "bib": ("application/x-bibtex; charset=utf-8", "bib"),
+    "ris": ("application/x-research-info-systems; charset=utf-8", "ris"),
+    "json": ("application/vnd.citationstyles.csl+json; charset=utf-8", "json"),
+}
+
+
+def export_response(resources, request, export_format, filename):
+    from . import citations
+
+    if export_format not in EXPORT_FORMATS:
+        raise Http404("Unknown citation format.")
+    content_type, extension = EXPORT_FORMATS[export_format]
+    writer = {
+        "bib": citations.to_bibtex,
+        "ris": citations.to_ris,
+        "json": citations.to_csl_json,
+    }[export_format]
+    response = HttpResponse(writer(resources, request), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{extension}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def login_url_for(request):
+    """The login page, coming back to ``request``'s page afterwards."""
+    login_url = resolve_url(settings.LOGIN_URL)
+    return f"{login_url}?{urlencode({'next': request.get_full_path()})}"
+
+
+class LibraryRoutes:
+    def browse(self, request):
+        """The filter form, the browser over this library, and both applied."""
+        from .browse import LibraryBrowser, LibraryFilterForm
+
+        form = LibraryFilterForm(request.GET)
+        return form, LibraryBrowser(self, form)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form, browser = self.browse(request)
+        paginator = Paginator(
+            browser.results(),
+            self.resources_per_page,
+        )
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            form=form,
+            facets=browser.facets(),
+            resources_page=paginator.get_page(request.GET.get("page")),
+            query_string=query.urlencode(),
+        )
+        return context
+
+    @path("feed/rss/", name="feed_rss")
+    def rss_feed(self, request):
+        from .feeds import LibraryRssFeed
+
+        return LibraryRssFeed(self)(request)
+
+    @path("feed/atom/", name="feed_atom")
+    def atom_feed(self, request):
+        from .feeds import LibraryAtomFeed
+
+        return LibraryAtomFeed(self)(request)
+
+    @path("export/<str:export_format>/", name="export")
+    def export(self, request, export_format):
+        from . import settings as library_settings
+
+        _form, browser = self.browse(request)
+        limit = library_settings.get("MMN_LIBRARY_EXPORT_LIMIT")
+        resources = browser.results()[:limit]
+        return export_response(resources, request, export_format, self.slug)
+
+
+class ResourceRoutes:
+    def get_context(self, request, *args, **kwargs):
+        from .citations import highwire_tags
+
+        context = super().get_context(request, *args, **kwargs)
+        language = translation.get_language() or ""
+        files = self.files_for_reader(language)
+        reader_file = files[0] if files else None
+        context.update(
+            files=files,
+            reader_file=reader_file,
+            reader_file_is_in_reader_language=bool(
+                reader_file and reader_file.language == language[:2]
+            ),
+            may_download=self.may_download(request.user),
+            login_url=login_url_for(request),
+            authors_with_organisations=self.authors_with_organisations(),
+            citation_tags=highwire_tags(self, request),
+            export_formats=[
+                ("bib", _("BibTeX")),
+                ("ris", _("RIS")),
+                ("json", _("CSL-JSON")),
+            ],
+            related_resources=[
+                link.resource
+                for link in self.related_links.select_related("resource")
+                if link.resource.live
+            ],
+        )
+        return context
+
+    @path("download/<str:language>/", name="download")
+    def download(self, request, language):
+        from .downloads import serve_resource_file
+
+        return serve_resource_file(request, self, language)
+
+    @path("cite/<str:export_format>/", name="cite")
+    def cite(self, request, export_format):
+        return export_response([self], request, export_format, self.slug)
