@@ -21,17 +21,29 @@ menu or a site setting, start a new cache generation: every stored page is
 then out of date at once (see :func:`purge_page_cache`). Other caches that
 show content (the site's menus, template fragments) put
 :func:`current_generation` in their keys, so the same purge reaches them.
+
+When a page must be rendered (a member is logged in, or the page is not stored
+yet) the middleware still spares Wagtail its page lookup: which site a host
+name means, and which page a path leads to, are remembered under the same
+generation (see :meth:`PageCacheMiddleware.process_view`). Only the lookup is
+remembered; the page itself is read fresh from the database, and Wagtail still
+checks that it is live and who may see it.
 """
 
 import hashlib
 import logging
 import time
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
+from django.http import Http404
+from django.utils import translation
 from django.utils.cache import cc_delim_re
+from wagtail import views as wagtail_views
+from wagtail.models import Page, Site
 
 from . import settings as core_settings
 
@@ -41,6 +53,8 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "mmn:page-cache:generation"
 CACHEABLE_ATTRIBUTE = "mmn_page_cacheable"
 SAFE_VARY_HEADERS = {"accept-encoding", "cookie"}
+LOOKUP_SECONDS = 60 * 60
+NO_SITE = "no-site"
 
 
 def mark_cacheable(request):
@@ -94,19 +108,29 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if not self._request_may_use_cache(request):
-            return self.get_response(request)
+            return self._render(request)
 
         key = self._key(request)
         if key is None:
-            return self.get_response(request)
+            return self._render(request)
         cached = _cache().get(key)
         if cached is not None:
             return cached
 
-        response = self.get_response(request)
+        response = self._render(request)
         if self._response_may_be_stored(request, response):
             self._store(key, response)
         return response
+
+    def _render(self, request):
+        remember_site_for_request(request)
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Give Wagtail's page view the page this path led to last time."""
+        if view_func is wagtail_views.serve and not getattr(request, "is_dummy", False):
+            path = view_args[0] if view_args else view_kwargs.get("path", "")
+            remember_route_for_request(request, path)
 
     def _request_may_use_cache(self, request):
         if request.method != "GET" or not core_settings.get(
@@ -156,3 +180,63 @@ class PageCacheMiddleware:
         timeout = core_settings.get("MMN_CORE_PAGE_CACHE_SECONDS")
         _cache().set(key, response, timeout=timeout)
         return response
+
+
+def remember_site_for_request(request):
+    """Find the request's Wagtail site through the cache, not a query each time.
+
+    Wagtail looks for ``request._wagtail_site`` before it queries (see
+    ``Site.find_for_request``); saving a site starts a new generation.
+    """
+    try:
+        port = request.get_port()
+    except (KeyError, ValueError):
+        return
+    host = request._get_raw_host()  # As Wagtail does: ALLOWED_HOSTS is not its job.
+    key = generation_cache_key("site", hashlib.sha256(host.encode()).hexdigest(), port)
+    site = _cache().get(key)
+    if site is None:
+        try:
+            site = Site.find_for_request(request) or NO_SITE
+        except Site.DoesNotExist:
+            site = NO_SITE  # No site yet: Wagtail answers 404 as it would.
+        _cache().set(key, site, timeout=LOOKUP_SECONDS)
+    request._wagtail_site = None if site == NO_SITE else site
+
+
+def remember_route_for_request(request, path):
+    """Route ``path`` to a page with one query when it was routed before.
+
+    Wagtail walks the page tree a level at a time and reads each page twice
+    (base then specific). The page a path reached, and the path's remaining
+    components (a routable page's sub-route), are kept; the page is then read
+    with one query and routes the rest itself, which checks that it is live.
+    Wagtail uses the result through ``request._wagtail_route_for_request``.
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        return
+    digest = hashlib.sha256(path.encode()).hexdigest()
+    key = generation_cache_key("route", site.pk, translation.get_language(), digest)
+    remembered = _cache().get(key)
+    if remembered is not None:
+        _route_to_remembered_page(request, remembered)
+        return
+
+    route = Page.route_for_request(request, path)
+    if route is None:
+        return
+    page = route[0]
+    components = [component for component in path.split("/") if component]
+    consumed = page.depth - site.root_page.depth
+    remembered = (page._meta.label_lower, page.pk, components[consumed:])
+    _cache().set(key, remembered, timeout=LOOKUP_SECONDS)
+
+
+def _route_to_remembered_page(request, remembered):
+    model_label, page_pk, remaining_components = remembered
+    try:
+        page = apps.get_model(model_label).objects.get(pk=page_pk)
+        request._wagtail_route_for_request = page.route(request, remaining_components)
+    except (LookupError, Page.DoesNotExist, Http404):
+        pass  # Let Wagtail route the path from the top as usual.

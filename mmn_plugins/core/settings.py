@@ -9,6 +9,7 @@ from django.conf import settings
 DEFAULTS = {
     "MMN_BASE_TEMPLATE": "base.html",
     "MMN_CORE_PAGE_CACHE_SECONDS": 300,
+    "MMN_CORE_FRAGMENT_CACHE_SECONDS": 300,
     "MMN_CORE_PAGE_CACHE_ALIAS": "default",
     "MMN_CORE_CLIENT_IP_HEADER": "",
     "MMN_CORE_CLIENT_IP_PROXY_COUNT": 1,

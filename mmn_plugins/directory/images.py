@@ -93,11 +93,14 @@ def _encode_again(picture, name):
         picture.mode != "P" or "transparency" in picture.info
     )
     output = io.BytesIO()
+    clean = picture.convert("RGBA" if has_alpha else "RGB")
+    # Comments, text chunks, EXIF and profiles would be carried over: drop them.
+    clean.info = {}
     if has_alpha:
-        picture.convert("RGBA").save(output, format="PNG", optimize=True)
+        clean.save(output, format="PNG", optimize=True)
         extension, content_type = "png", "image/png"
     else:
-        picture.convert("RGB").save(output, format="JPEG", quality=88)
+        clean.save(output, format="JPEG", quality=88)
         extension, content_type = "jpg", "image/jpeg"
     stem = os.path.splitext(name)[0][:60] or "picture"
     return SimpleUploadedFile(f"{stem}.{extension}", output.getvalue(), content_type)

@@ -7,6 +7,7 @@ organisations: the page's query count does not grow with the directory.
 """
 
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -225,32 +226,33 @@ class DirectoryListing:
         return Facet("type", _("Type"), options, self.filters.values["type"])
 
     def _type_counts(self, queryset):
-        counts = dict(
+        rows = (
             queryset.order_by()
-            .values_list("organisation_type")
+            .values_list(
+                "organisation_type",
+                "organisation_type__slug",
+                "organisation_type__name",
+                "organisation_type__translation_key",
+                "organisation_type__sort_order",
+            )
             .annotate(count=Count("pk"))
         )
-        types = OrganisationType.objects.filter(pk__in=counts)
-        names = translated_names(OrganisationType, types)
-        return [
-            FacetOption(kind.slug, names[kind.pk], counts[kind.pk]) for kind in types
-        ]
+        return _options_with_translated_names(OrganisationType, rows)
 
     def _topic_facet(self):
         queryset = self.filters.apply(self.base_queryset, skip="topic")
-        through = Organisation.topics.through
-        counts = dict(
-            through.objects.filter(organisation__in=queryset.values("pk"))
-            .values_list("topic")
+        rows = (
+            Organisation.topics.through.objects.filter(
+                organisation__in=queryset.values("pk")
+            )
+            .values_list(
+                "topic", "topic__slug", "topic__name", "topic__translation_key"
+            )
             .annotate(count=Count("organisation", distinct=True))
         )
-        topics = Topic.objects.filter(pk__in=counts)
-        names = translated_names(Topic, topics)
+        rows = [(pk, slug, name, key, 0, count) for pk, slug, name, key, count in rows]
+        options = _options_with_translated_names(Topic, rows)
         selected = self.filters.values["topic"]
-        options = [
-            FacetOption(topic.slug, names[topic.pk], counts[topic.pk])
-            for topic in topics
-        ]
         for option in options:
             option.is_selected = option.value == selected
         options.sort(key=lambda option: option.label)
@@ -289,6 +291,22 @@ class DirectoryListing:
             kind.display_name = type_names.get(kind.slug, kind.name)
             for topic in organisation.topics.all():
                 topic.display_name = topic_names.get(topic.slug, topic.name)
+
+
+def _options_with_translated_names(model, rows):
+    """Facet options from ``(pk, slug, name, translation_key, order, count)``
+    rows, named in the active language, in the editors' order then by name."""
+    records = [
+        SimpleNamespace(pk=pk, slug=slug, name=name, translation_key=key, order=order)
+        for pk, slug, name, key, order, _count in rows
+    ]
+    names = translated_names(model, records)
+    counts = {row[0]: row[-1] for row in rows}
+    records.sort(key=lambda record: (record.order, names[record.pk]))
+    return [
+        FacetOption(record.slug, names[record.pk], counts[record.pk])
+        for record in records
+    ]
 
 
 @dataclass

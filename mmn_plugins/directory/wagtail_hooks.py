@@ -125,6 +125,8 @@ class ApplicationReviewView(EditView):
 
 class MembershipApplicationViewSet(ModelViewSet):
     model = MembershipApplication
+    name = "mmn_directory_applications"
+    url_prefix = "directory/applications"
     icon = "mail"
     menu_label = _("Applications")
     list_display = [

@@ -26,6 +26,7 @@ EXPORT_FORMATS = {
 
 def export_response(resources, request, export_format, filename):
     from . import citations
+    from .downloads import content_disposition
 
     if export_format not in EXPORT_FORMATS:
         raise Http404("Unknown citation format.")
@@ -36,7 +37,7 @@ def export_response(resources, request, export_format, filename):
         "json": citations.to_csl_json,
     }[export_format]
     response = HttpResponse(writer(resources, request), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{extension}"'
+    response["Content-Disposition"] = content_disposition(f"{filename}.{extension}")
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

@@ -9,6 +9,7 @@ is fast and changes nothing but the demo passwords.
 import datetime
 import json
 import logging
+import zoneinfo
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -57,7 +58,6 @@ def build_demo_network(password, stdout, style):
     ensure_news(home, content["news"], topics)
     ensure_events(home, content["events"], topics)
     ensure_forms(home, content["forms"])
-    ensure_images(home_pages, _load_fixture("images.json"))
     stdout.write(f"Site content ready in {len(home_pages)} languages.")
 
     demo = DemoContext(
@@ -65,6 +65,8 @@ def build_demo_network(password, stdout, style):
         style=style,
     )  # fmt: skip
     run_demo_builders(demo)
+    # After the plugins, which may publish the home pages they were handed.
+    ensure_images(home_pages, _load_fixture("images.json"))
 
     # Last, so that the sections the plugins just added are in the menus.
     ensure_menus(home, content["menus"])
@@ -251,7 +253,14 @@ def ensure_news(home, entry, topics):
             date=today - datetime.timedelta(days=item.get("days_ago", 0)),
             press_contact_name=item.get("press_contact_name", ""),
             press_contact_email=item.get("press_contact_email", ""),
+            press_contact_phone=item.get("press_contact_phone", ""),
         )
+        if "embargo_days" in item:
+            # A press release under embargo: scheduled, published by the
+            # scheduler (publish_scheduled) when the day comes.
+            base["go_live_at"] = timezone.now() + datetime.timedelta(
+                days=item["embargo_days"]
+            )
         page, created = _ensure_child(index, NewsPage, item["slug"], base)
         if created and item.get("topics"):
             page.topics.set([topics[slug] for slug in item["topics"]])
@@ -285,18 +294,23 @@ def ensure_events(home, entry, topics):
                 "body": _body(text.get("body", [])),
             }
 
-        starts_at = now + datetime.timedelta(days=item["in_days"])
+        time_zone = item.get("time_zone", "Europe/Brussels")
+        starts_at = _event_start(
+            now, item["in_days"], item.get("local_time"), time_zone
+        )
         base = fields_for(item[SOURCE_LANGUAGE])
         base.update(
             kind=item["kind"],
             starts_at=starts_at,
             ends_at=starts_at + datetime.timedelta(hours=item.get("hours", 3)),
-            time_zone=item.get("time_zone", "Europe/Brussels"),
+            time_zone=time_zone,
             venue=item.get("venue", ""),
+            address=item.get("address", ""),
             city=item.get("city", ""),
             country=item.get("country", ""),
             online_url=item.get("online_url", ""),
             capacity=item.get("capacity"),
+            registration_url=item.get("registration_url", ""),
         )
         page, created = _ensure_child(index, EventPage, item["slug"], base)
         if created and item.get("topics"):
@@ -304,6 +318,16 @@ def ensure_events(home, entry, topics):
             page.save_revision().publish()
         _translate_entry(page, item, fields_for)
     return index
+
+
+def _event_start(now, in_days, local_time, time_zone):
+    """``in_days`` from now, at ``local_time`` ("09:30") in the event's zone."""
+    if not local_time:
+        return now + datetime.timedelta(days=in_days)
+    zone = zoneinfo.ZoneInfo(time_zone)
+    day = timezone.localdate(now, zone) + datetime.timedelta(days=in_days)
+    hour, minute = (int(part) for part in local_time.split(":"))
+    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=zone)
 
 
 def ensure_forms(home, entries):
@@ -381,8 +405,12 @@ def ensure_images(home_pages, manifest):
     translation of a page shows the same picture. A page that already has its
     picture is left alone, so a second run saves nothing.
     """
+    # Fresh from the database: the objects built earlier in the run may be out
+    # of date (a translation published through its revision still says it is
+    # not live).
     hero = _manifest_image(manifest["home"]["hero"])
-    for home in home_pages.values():
+    homes = HomePage.objects.filter(pk__in=[page.pk for page in home_pages.values()])
+    for home in homes:
         _set_page_image(home, "hero_image", hero)
 
     source_locale = Locale.objects.get(language_code=SOURCE_LANGUAGE)
@@ -402,12 +430,18 @@ def _manifest_image(entry):
 def _set_page_image(page, field_name, image):
     if getattr(page, f"{field_name}_id") == image.pk:
         return
-    setattr(page, field_name, image)
-    revision = page.save_revision()
-    # A draft or an embargoed press release keeps its state: only live pages
-    # are published again.
     if page.live:
-        revision.publish()
+        setattr(page, field_name, image)
+        page.save_revision().publish()
+        return
+
+    # A draft or an embargoed press release keeps its state and its schedule:
+    # the picture goes into the revision that will be published.
+    waiting = page.scheduled_revision or page.get_latest_revision()
+    if waiting is not None:
+        waiting.content[field_name] = image.pk
+        waiting.save(update_fields=["content"])
+    type(page).objects.filter(pk=page.pk).update(**{field_name: image})
 
 
 def get_or_create_image(filename, title):

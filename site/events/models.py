@@ -3,7 +3,6 @@ import zoneinfo
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -19,8 +18,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from news.page_urls import parent_url
 from news.pagination import paginate
+from news.routing import SectionRoutingMixin, parent_url
 from news.topics import attach_localized_topics
 from pages.blocks import BodyBlock
 
@@ -51,7 +50,7 @@ class EventKind(models.TextChoices):
     CONFERENCE = "conference", _("Conference")
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(SectionRoutingMixin, RoutablePageMixin, Page):
     """The events section: upcoming events first, past ones one link away.
 
     ``past/`` lists the events that have ended, newest first; ``ical/`` is an
@@ -68,6 +67,11 @@ class EventIndexPage(RoutablePageMixin, Page):
     ]
     subpage_types = ["events.EventPage"]
     template = "events/event_index_page.html"
+    # The content block reads the same for every reader, so the base template
+    # keeps it in the fragment cache (mmn_plugins.core.templatetags.mmn_cache).
+    mmn_content_is_public = True
+    child_page_model = "events.EventPage"
+    child_select_related = ["listing_image", "registration_page"]
 
     class Meta:
         verbose_name = _("event index page")
@@ -218,6 +222,9 @@ class EventPage(RoutablePageMixin, Page):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     template = "events/event_page.html"
+    # The content block reads the same for every reader, so the base template
+    # keeps it in the fragment cache (mmn_plugins.core.templatetags.mmn_cache).
+    mmn_content_is_public = True
 
     class Meta:
         verbose_name = _("event")
@@ -292,20 +299,17 @@ class EventPage(RoutablePageMixin, Page):
     def registration_form(self):
         """The live registration form page, in the event's language if it has one.
 
-        One query finds the chosen form page and its translation together.
+        The section joins the chosen page in when it routes to the event, and
+        a translated event usually points at the translated form already
+        (wagtail-localize translates the link), so this rarely costs a query.
         """
-        if self.registration_page_id is None:
+        chosen = self.registration_page
+        if chosen is None:
             return None
-        chosen = Page.objects.filter(pk=self.registration_page_id)
-        candidates = (
-            Page.objects.live()
-            .filter(translation_key__in=chosen.values("translation_key"))
-            .filter(Q(locale_id=self.locale_id) | Q(pk=self.registration_page_id))
-        )
-        in_event_language_first = sorted(
-            candidates, key=lambda page: page.locale_id != self.locale_id
-        )
-        return in_event_language_first[0] if in_event_language_first else None
+        candidates = [chosen]
+        if chosen.locale_id != self.locale_id:
+            candidates.insert(0, chosen.get_translation_or_none(self.locale_id))
+        return next((page for page in candidates if page and page.live), None)
 
     @path("ical/", name="ical")
     def ical_download(self, request):

@@ -15,8 +15,8 @@ from wagtail.search import index
 from pages.blocks import BodyBlock
 
 from .feeds import NewsAtomFeed, NewsRssFeed
-from .page_urls import parent_url
 from .pagination import paginate
+from .routing import SectionRoutingMixin, parent_url
 from .topics import attach_localized_topics, prefetch_localized_topics
 
 
@@ -32,7 +32,7 @@ class NewsKind(models.TextChoices):
     PRESS_RELEASE = "press_release", _("Press release")
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(SectionRoutingMixin, RoutablePageMixin, Page):
     """The news section: news items and press releases, newest first.
 
     Readers narrow the list to one kind with the tabs above it (``?kind=``).
@@ -49,6 +49,11 @@ class NewsIndexPage(RoutablePageMixin, Page):
     ]
     subpage_types = ["news.NewsPage"]
     template = "news/news_index_page.html"
+    # The content block reads the same for every reader, so the base template
+    # keeps it in the fragment cache (mmn_plugins.core.templatetags.mmn_cache).
+    mmn_content_is_public = True
+    child_page_model = "news.NewsPage"
+    child_select_related = ["listing_image"]
 
     class Meta:
         verbose_name = _("news index page")
@@ -199,6 +204,9 @@ class NewsPage(Page):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
     template = "news/news_page.html"
+    # The content block reads the same for every reader, so the base template
+    # keeps it in the fragment cache (mmn_plugins.core.templatetags.mmn_cache).
+    mmn_content_is_public = True
 
     class Meta:
         verbose_name = _("news item or press release")

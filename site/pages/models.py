@@ -28,6 +28,9 @@ class StandardPage(Page):
         index.SearchField("body"),
     ]
     template = "pages/standard_page.html"
+    # The content block reads the same for every reader, so the base template
+    # keeps it in the fragment cache (mmn_plugins.core.templatetags.mmn_cache).
+    mmn_content_is_public = True
 
     class Meta:
         verbose_name = _("standard page")

@@ -150,7 +150,10 @@ def build_news(home):
         add_page(
             index,
             NewsPage(
-                title=title, slug=f"item-{number}", kind=kind, introduction=LOREM_EN,
+                title=title,
+                slug=f"item-{number}",
+                kind=kind,
+                introduction=LOREM_EN,
                 date=timezone.localdate() - timedelta(days=number),
                 listing_image=image if number % 2 == 0 else None,
                 body=[("paragraph", RichText(f"<p>{LOREM_EN}</p>"))],
@@ -189,12 +192,19 @@ def build_events(home, registration_page=None):
         add_page(
             index,
             EventPage(
-                title=title, slug=f"event-{number}", kind=kind,
+                title=title,
+                slug=f"event-{number}",
+                kind=kind,
                 starts_at=start + timedelta(days=10 * number + 5),
                 ends_at=start + timedelta(days=10 * number + 6, hours=8),
-                time_zone="Europe/Athens", introduction=LOREM_EN,
-                venue="City Hall", address="1 Harbour Street", city="Thessaloniki",
-                country="GR", capacity=40, online_url="https://meet.example.org/x",
+                time_zone="Europe/Athens",
+                introduction=LOREM_EN,
+                venue="City Hall",
+                address="1 Harbour Street",
+                city="Thessaloniki",
+                country="GR",
+                capacity=40,
+                online_url="https://meet.example.org/x",
                 registration_page=registration_page,
                 body=[("paragraph", RichText(f"<p>{LOREM_EN}</p>"))],
             ),
@@ -206,9 +216,7 @@ def build_events(home, registration_page=None):
             ]
         )
     ]
-    arabic_index = translate_page(
-        index, "ar", title="الفعاليات", introduction=LOREM_AR
-    )
+    arabic_index = translate_page(index, "ar", title="الفعاليات", introduction=LOREM_AR)
     arabic_event = translate_page(
         events[0], "ar", title="المؤتمر السنوي للإدماج", introduction=LOREM_AR
     )
@@ -229,16 +237,31 @@ def build_form_page(home):
             introduction=RichText(f"<p>{LOREM_EN}</p>").source,
             thank_you_text="<p>Thank you, we will answer soon.</p>",
             form_fields=[
-                FormField(label="Your name", field_type="singleline", required=True,
-                          sort_order=0),
-                FormField(label="E-mail", field_type="email", required=True,
-                          sort_order=1, help_text="We only use it to answer you."),
-                FormField(label="Topic", field_type="dropdown", sort_order=2,
-                          choices="Membership\nEvents\nPress"),
-                FormField(label="Message", field_type="multiline", required=True,
-                          sort_order=3),
-                FormField(label="I agree to be contacted", field_type="checkbox",
-                          sort_order=4),
+                FormField(
+                    label="Your name",
+                    field_type="singleline",
+                    required=True,
+                    sort_order=0,
+                ),
+                FormField(
+                    label="E-mail",
+                    field_type="email",
+                    required=True,
+                    sort_order=1,
+                    help_text="We only use it to answer you.",
+                ),
+                FormField(
+                    label="Topic",
+                    field_type="dropdown",
+                    sort_order=2,
+                    choices="Membership\nEvents\nPress",
+                ),
+                FormField(
+                    label="Message", field_type="multiline", required=True, sort_order=3
+                ),
+                FormField(
+                    label="I agree to be contacted", field_type="checkbox", sort_order=4
+                ),
             ],  # fmt: skip
         ),
     )

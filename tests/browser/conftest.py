@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS, connections
+from wagtail.models import Page
 
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -29,6 +32,30 @@ SCREENSHOTS_DIR = Path(__file__).resolve().parent.parent / "artifacts" / "screen
 PHONE = {"width": 390, "height": 844}
 WIDE = {"width": 1440, "height": 900}
 CONTENT_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".pdf": "application/pdf"}
+
+
+@pytest.fixture(scope="session")
+def _migrated_data(django_db_setup, django_db_blocker):
+    """The rows migrations made (root page, groups), as serialised at setup."""
+    with django_db_blocker.unblock():
+        return connections[DEFAULT_DB_ALIAS]._test_serialized_contents
+
+
+@pytest.fixture(autouse=True)
+def _restore_migrated_data(_migrated_data):
+    """Put the migrations' rows back when serialized rollback did not.
+
+    Once Playwright has started, the test thread sees a fresh connection
+    wrapper without the serialised contents Django keeps on the first one: the
+    flush after a test then re-runs post_migrate and the restore before the
+    next loads nothing, so that test would start without Wagtail's root page.
+    Here the database is emptied again, without post_migrate, and reloaded
+    with the rows serialised at setup.
+    """
+    if not Page.objects.filter(depth=1).exists():
+        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+        creation = connections[DEFAULT_DB_ALIAS].creation
+        creation.deserialize_db_from_string(_migrated_data)
 
 
 @pytest.fixture(scope="session")
@@ -64,11 +91,15 @@ def open_page(browser, live_server):
         context.route(re.compile(r"/media/"), _serve_media)
         contexts.append(context)
         page = context.new_page()
-        page.goto(path)
+        page.goto(path, wait_until="networkidle")
         return page
 
     yield _open
+    # Let the live server finish every request before the database is flushed:
+    # it shares the test's database connection.
     for context in contexts:
+        for page in context.pages:
+            page.wait_for_load_state("networkidle")
         context.close()
 
 

@@ -176,9 +176,7 @@ def test_a_filled_honeypot_is_refused_with_a_message_and_the_data_kept(
 
 
 @override_settings(MMN_SITE_FORM_RATE="2/m")
-def test_too_many_answers_get_429_with_the_form_and_the_data_kept(
-    client, contact_page
-):
+def test_too_many_answers_get_429_with_the_form_and_the_data_kept(client, contact_page):
     """Past the limit the visitor gets the form back with a clear message."""
     for _attempt in range(2):
         assert client.post(contact_page.url, valid_answer()).status_code == 200

@@ -59,9 +59,7 @@ def post_answer(client, page, answer):
         else f"{name}={quote_from_bytes(value.encode('utf-8', 'surrogatepass'))}"
         for name, value in answer.items()
     )
-    return client.post(
-        page.url, body, content_type="application/x-www-form-urlencoded"
-    )
+    return client.post(page.url, body, content_type="application/x-www-form-urlencoded")
 
 
 def live_markup(html, container="main"):

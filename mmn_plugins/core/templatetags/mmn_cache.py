@@ -1,0 +1,114 @@
+"""Template fragments kept in the cache until the content changes.
+
+    {% load mmn_cache %}
+    {% cached_fragment "news-list" page.pk request.get_full_path %}
+      ... the part of the page that is the same for every reader ...
+    {% endcached_fragment %}
+
+The key holds the fragment's name, the values after it, the active language
+and the page cache generation (:func:`mmn_plugins.core.cache.current_generation`),
+so publishing a page or saving a snippet, menu or setting renews every
+fragment at once, and each language keeps its own copy.
+
+``{% cached_page_content %}`` does the same for a base template's content
+block, for the page types that declare ``mmn_content_is_public = True``.
+
+Only wrap what looks the same to every reader: no form, no user name. As a
+safety net, a fragment that holds a CSRF token is rendered every time and never
+stored. ``MMN_CORE_FRAGMENT_CACHE_SECONDS`` (default 300; 0 turns fragments
+off) bounds how long a fragment lives.
+"""
+
+import hashlib
+
+from django import template
+from django.core.cache import caches
+from django.utils import translation
+from django.utils.safestring import mark_safe
+
+from .. import settings as core_settings
+from ..cache import generation_cache_key
+
+
+register = template.Library()
+
+CSRF_FIELD_MARK = 'name="csrfmiddlewaretoken"'
+CONTENT_IS_PUBLIC_ATTRIBUTE = "mmn_content_is_public"
+
+
+class CachedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary_on = vary_on
+
+    def render(self, context):
+        timeout = core_settings.get("MMN_CORE_FRAGMENT_CACHE_SECONDS")
+        if not timeout:
+            return self.nodelist.render(context)
+
+        cache = caches[core_settings.get("MMN_CORE_PAGE_CACHE_ALIAS")]
+        key = self._key(context)
+        fragment = cache.get(key)
+        if fragment is None:
+            fragment = self.nodelist.render(context)
+            if CSRF_FIELD_MARK not in fragment:
+                cache.set(key, str(fragment), timeout=timeout)
+        return mark_safe(fragment)  # noqa: S308 - our own rendered template output.
+
+    def _key(self, context):
+        name = self.name.resolve(context)
+        values = "\u241f".join(str(value.resolve(context)) for value in self.vary_on)
+        digest = hashlib.sha256(values.encode()).hexdigest()
+        return generation_cache_key(
+            "fragment", name, translation.get_language(), digest
+        )
+
+
+@register.tag
+def cached_fragment(parser, token):
+    """``{% cached_fragment "name" value ... %}`` … ``{% endcached_fragment %}``."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(
+            'cached_fragment needs a name: {% cached_fragment "name" value ... %}.'
+        )
+    nodelist = parser.parse(("endcached_fragment",))
+    parser.delete_first_token()
+    name, *vary_on = (parser.compile_filter(bit) for bit in bits[1:])
+    return CachedFragmentNode(nodelist, name, vary_on)
+
+
+class CachedPageContentNode(CachedFragmentNode):
+    """The content of a page whose type says it looks the same to everyone."""
+
+    def __init__(self, nodelist):
+        super().__init__(nodelist, name=None, vary_on=())
+
+    def render(self, context):
+        page = context.get("page")
+        if not getattr(page, CONTENT_IS_PUBLIC_ATTRIBUTE, False):
+            return self.nodelist.render(context)
+        return super().render(context)
+
+    def _key(self, context):
+        request = context.get("request")
+        address = request.get_full_path() if request is not None else ""
+        digest = hashlib.sha256(address.encode()).hexdigest()
+        language = translation.get_language()
+        page = context["page"]
+        return generation_cache_key("content", page.pk, language, digest)
+
+
+@register.tag
+def cached_page_content(parser, token):
+    """Wrap a base template's content block: ``{% cached_page_content %}`` …
+    ``{% endcached_page_content %}``.
+
+    The content is kept only for page types that set
+    ``mmn_content_is_public = True``: their content block holds nothing that
+    depends on the reader (no form, no name, no "edit" link).
+    """
+    nodelist = parser.parse(("endcached_page_content",))
+    parser.delete_first_token()
+    return CachedPageContentNode(nodelist)
