@@ -7,3 +7,6 @@ class LibraryConfig(AppConfig):
     label = "mmn_library"
     verbose_name = _("E-library")
     default_auto_field = "django.db.models.AutoField"
+
+    def ready(self):
+        from . import signal_handlers  # noqa: F401

@@ -97,9 +97,7 @@ class LibraryFilterForm(CleanTextMixin, forms.Form):
     access = forms.MultipleChoiceField(
         label=_("Access"), required=False, choices=Access.choices
     )
-    sort = forms.ChoiceField(
-        label=_("Sort by"), required=False, choices=Sort.CHOICES
-    )
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=Sort.CHOICES)
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
@@ -223,9 +221,7 @@ class LibraryBrowser:
                 .values("total")
             )
             return resources.annotate(
-                downloads=Coalesce(
-                    Subquery(downloads, output_field=IntegerField()), 0
-                )
+                downloads=Coalesce(Subquery(downloads, output_field=IntegerField()), 0)
             ).order_by("-downloads", "-publication_date", "pk")
         return resources.order_by("-publication_date", "-pk")
 
@@ -302,9 +298,9 @@ class LibraryBrowser:
         )
         counts = {row["language"]: row["count"] for row in rows}
         ordered = [(code, counts.get(code, 0)) for code, _name in language_choices()]
-        return self._facet("language", _("Language available"), ordered, dict(
-            language_choices()
-        ))
+        return self._facet(
+            "language", _("Language available"), ordered, dict(language_choices())
+        )
 
     def _year_facet(self):
         rows = (

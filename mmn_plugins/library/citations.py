@@ -114,7 +114,10 @@ def to_ris(resources, request):
 
 def _ris_record(resource, request):
     date = resource.publication_date
-    tags = [("TY", RIS_TYPES.get(resource.resource_type, "GEN")), ("TI", resource.title)]
+    tags = [
+        ("TY", RIS_TYPES.get(resource.resource_type, "GEN")),
+        ("TI", resource.title),
+    ]
     for author in resource.authors.all():
         tags.append(("AU", f"{author.family_name}, {author.given_names}".rstrip(", ")))
     tags += [

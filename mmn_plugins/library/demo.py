@@ -22,8 +22,8 @@ from mmn_plugins.core.models import Topic
 
 from .models import (
     Access,
-    Licence,
     LibraryPage,
+    Licence,
     ResourceAuthor,
     ResourceFile,
     ResourcePage,
@@ -34,31 +34,90 @@ from .models import (
 logger = logging.getLogger(__name__)
 
 LIBRARY_TITLES = {
-    "en": ("E-library", "Reports, studies, toolkits and papers from across the network."),
+    "en": (
+        "E-library",
+        "Reports, studies, toolkits and papers from across the network.",
+    ),
     "fr": ("Bibliothèque", "Rapports, études, boîtes à outils et notes du réseau."),
     "ar": ("المكتبة الإلكترونية", "تقارير ودراسات وأدوات وأوراق من أعضاء الشبكة."),
 }
 SUBJECTS = [
-    ("labour market integration", "l'intégration sur le marché du travail", "الاندماج في سوق العمل"),
-    ("schooling of newcomer children", "la scolarisation des enfants nouvellement arrivés", "تعليم الأطفال الوافدين"),
+    (
+        "labour market integration",
+        "l'intégration sur le marché du travail",
+        "الاندماج في سوق العمل",
+    ),
+    (
+        "schooling of newcomer children",
+        "la scolarisation des enfants nouvellement arrivés",
+        "تعليم الأطفال الوافدين",
+    ),
     ("access to health care", "l'accès aux soins", "الوصول إلى الرعاية الصحية"),
-    ("reception of asylum seekers", "l'accueil des demandeurs d'asile", "استقبال طالبي اللجوء"),
-    ("seasonal work in agriculture", "le travail saisonnier agricole", "العمل الموسمي في الزراعة"),
-    ("recognition of qualifications", "la reconnaissance des qualifications", "الاعتراف بالمؤهلات"),
-    ("local integration strategies", "les stratégies locales d'intégration", "استراتيجيات الاندماج المحلية"),
+    (
+        "reception of asylum seekers",
+        "l'accueil des demandeurs d'asile",
+        "استقبال طالبي اللجوء",
+    ),
+    (
+        "seasonal work in agriculture",
+        "le travail saisonnier agricole",
+        "العمل الموسمي في الزراعة",
+    ),
+    (
+        "recognition of qualifications",
+        "la reconnaissance des qualifications",
+        "الاعتراف بالمؤهلات",
+    ),
+    (
+        "local integration strategies",
+        "les stratégies locales d'intégration",
+        "استراتيجيات الاندماج المحلية",
+    ),
     ("diaspora engagement", "l'engagement des diasporas", "إشراك الجاليات"),
 ]
 TITLE_PATTERNS = {
-    ResourceType.POLICY_PAPER: ("Policy options for {}", "Options politiques pour {}", "خيارات السياسات بشأن {}"),
-    ResourceType.DISCUSSION_PAPER: ("Rethinking {}", "Repenser {}", "إعادة التفكير في {}"),
-    ResourceType.REPORT: ("Annual report on {}", "Rapport annuel sur {}", "التقرير السنوي حول {}"),
-    ResourceType.STUDY: ("A comparative study of {}", "Étude comparative sur {}", "دراسة مقارنة حول {}"),
-    ResourceType.EDUCATIONAL: ("Training module: {}", "Module de formation : {}", "وحدة تدريبية: {}"),
-    ResourceType.TOOLKIT: ("Toolkit for practitioners: {}", "Boîte à outils : {}", "دليل عملي: {}"),
+    ResourceType.POLICY_PAPER: (
+        "Policy options for {}",
+        "Options politiques pour {}",
+        "خيارات السياسات بشأن {}",
+    ),
+    ResourceType.DISCUSSION_PAPER: (
+        "Rethinking {}",
+        "Repenser {}",
+        "إعادة التفكير في {}",
+    ),
+    ResourceType.REPORT: (
+        "Annual report on {}",
+        "Rapport annuel sur {}",
+        "التقرير السنوي حول {}",
+    ),
+    ResourceType.STUDY: (
+        "A comparative study of {}",
+        "Étude comparative sur {}",
+        "دراسة مقارنة حول {}",
+    ),
+    ResourceType.EDUCATIONAL: (
+        "Training module: {}",
+        "Module de formation : {}",
+        "وحدة تدريبية: {}",
+    ),
+    ResourceType.TOOLKIT: (
+        "Toolkit for practitioners: {}",
+        "Boîte à outils : {}",
+        "دليل عملي: {}",
+    ),
     ResourceType.PRESENTATION: ("Slides: {}", "Présentation : {}", "عرض تقديمي: {}"),
-    ResourceType.VIDEO: ("Voices from the field: {}", "Paroles de terrain : {}", "أصوات من الميدان: {}"),
+    ResourceType.VIDEO: (
+        "Voices from the field: {}",
+        "Paroles de terrain : {}",
+        "أصوات من الميدان: {}",
+    ),
     ResourceType.PRESS_KIT: ("Press kit: {}", "Dossier de presse : {}", "ملف صحفي: {}"),
-    ResourceType.LEGAL_TEXT: ("Legal framework of {}", "Cadre juridique de {}", "الإطار القانوني لـ{}"),
+    ResourceType.LEGAL_TEXT: (
+        "Legal framework of {}",
+        "Cadre juridique de {}",
+        "الإطار القانوني لـ{}",
+    ),
 }
 COUNTRIES = ["GR", "IT", "ES", "FR", "MA", "TN", "EG", "LB", "JO", "TR", "MT", "CY"]
 AUTHORS = [
@@ -88,7 +147,9 @@ def files_dir():
 def build_library(demo):
     home_pages = demo.home_pages
     library = ensure_library(home_pages)
-    existing = set(ResourcePage.objects.child_of(library).values_list("slug", flat=True))
+    existing = set(
+        ResourcePage.objects.child_of(library).values_list("slug", flat=True)
+    )
     specs = list(resource_specs())
     missing = [spec for spec in specs if spec["slug"] not in existing]
     if not missing:
@@ -96,9 +157,7 @@ def build_library(demo):
         return
 
     documents = DemoDocuments(files_dir())
-    topics = list(
-        Topic.objects.filter(locale=Locale.get_default()).order_by("slug")
-    )
+    topics = list(Topic.objects.filter(locale=Locale.get_default()).order_by("slug"))
     translations = {
         code: library.get_translation_or_none(Locale.objects.get(language_code=code))
         for code in home_pages
@@ -240,7 +299,9 @@ def create_resource(library, spec, documents, topics):
             title="" if language == "en" else spec["titles"][language],
         )
         if spec["link"]:
-            file.external_url = f"https://video.example.org/mmn/{spec['slug']}/{language}"
+            file.external_url = (
+                f"https://video.example.org/mmn/{spec['slug']}/{language}"
+            )
         else:
             file.document = documents.for_resource(spec, language)
             if file.document is None:

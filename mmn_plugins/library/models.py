@@ -61,8 +61,9 @@ class Licence(models.TextChoices):
     CC_BY = "cc-by-4.0", _("Creative Commons Attribution 4.0")
     CC_BY_SA = "cc-by-sa-4.0", _("Creative Commons Attribution-ShareAlike 4.0")
     CC_BY_NC = "cc-by-nc-4.0", _("Creative Commons Attribution-NonCommercial 4.0")
-    CC_BY_NC_ND = "cc-by-nc-nd-4.0", _(
-        "Creative Commons Attribution-NonCommercial-NoDerivatives 4.0"
+    CC_BY_NC_ND = (
+        "cc-by-nc-nd-4.0",
+        _("Creative Commons Attribution-NonCommercial-NoDerivatives 4.0"),
     )
     CC0 = "cc0-1.0", _("Public domain (CC0 1.0)")
     ALL_RIGHTS_RESERVED = "all-rights-reserved", _("All rights reserved")
@@ -287,9 +288,7 @@ class ResourceFile(Orderable):
     """One language version of a resource: a Wagtail document or a web link."""
 
     page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="files")
-    language = models.CharField(
-        _("language"), max_length=10, choices=language_choices
-    )
+    language = models.CharField(_("language"), max_length=10, choices=language_choices)
     document = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("document"),

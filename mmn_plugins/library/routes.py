@@ -6,9 +6,9 @@ exactly what they filtered. Below a resource: ``download/<language>/`` and
 ``cite/<bib|ris|json>/``.
 """
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.conf import settings
 from django.shortcuts import resolve_url
 from django.utils import translation
 from django.utils.http import urlencode
@@ -93,6 +93,18 @@ class LibraryRoutes:
         limit = library_settings.get("MMN_LIBRARY_EXPORT_LIMIT")
         resources = browser.results()[:limit]
         return export_response(resources, request, export_format, self.slug)
+
+    @path("submit/", name="submit")
+    def submit(self, request):
+        from .submissions import submit_resource
+
+        return submit_resource(request, self)
+
+    @path("my-submissions/", name="my_submissions")
+    def my_submissions(self, request):
+        from .submissions import my_submissions
+
+        return my_submissions(request, self)
 
 
 class ResourceRoutes:

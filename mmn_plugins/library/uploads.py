@@ -30,9 +30,7 @@ ALLOWED_TYPES = {
     "doc": {"application/msword", "application/x-ole-storage"},
     "xls": {"application/vnd.ms-excel", "application/x-ole-storage"},
     "ppt": {"application/vnd.ms-powerpoint", "application/x-ole-storage"},
-    "docx": {
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    },
+    "docx": {"application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
     "xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
     "pptx": {
         "application/vnd.openxmlformats-officedocument.presentationml.presentation"

@@ -35,6 +35,9 @@ class NewsRssFeed(Feed):
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
+        # An attribute, not a method, for Django's Feed: the section's own
+        # language, whatever the reader's browser asks for.
+        self.language = self.index.locale.language_code
         return self.index
 
     def title(self, index):
@@ -53,9 +56,6 @@ class NewsRssFeed(Feed):
 
     def description(self, index):
         return index.introduction or _("The latest news of the network.")
-
-    def language(self, index):
-        return index.locale.language_code
 
     def author_name(self, index):
         return Site.find_for_request(self.request).site_name or None

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
 from wagtail.models import Page
@@ -56,6 +57,8 @@ def _restore_migrated_data(_migrated_data):
         call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
         creation = connections[DEFAULT_DB_ALIAS].creation
         creation.deserialize_db_from_string(_migrated_data)
+        # The cached content types still carry the ids post_migrate gave them.
+        ContentType.objects.clear_cache()
 
 
 @pytest.fixture(scope="session")

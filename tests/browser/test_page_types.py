@@ -1,8 +1,9 @@
 """Every page type passes axe-core and is captured in both directions and sizes.
 
-axe-core (bundled by ``axe-playwright-python``) runs on the English and the
-Arabic page at phone and wide sizes; a serious or critical violation fails the
-test. The screenshots land in ``tests/artifacts/screenshots/`` (gitignored).
+axe-core (bundled by ``axe-playwright-python``) runs on the English page on a
+wide screen and the Arabic page on a phone; a serious or critical violation
+fails the test. Each page is captured in English and Arabic at 390x844 and
+1440x900, in ``tests/artifacts/screenshots/`` (gitignored).
 """
 
 import pytest
@@ -19,6 +20,7 @@ pytestmark = [
 ]
 
 BLOCKING_IMPACTS = {"serious", "critical"}
+AXE_RUNS = {("en", "wide"), ("ar", "phone")}
 axe = Axe()
 
 
@@ -87,8 +89,8 @@ def _serious_violations(page):
 def test_page_type_is_accessible_in_both_directions(
     page_type, home_page, open_page, screenshot
 ):
-    """axe finds no serious or critical violation, in English and Arabic,
-    on a phone and a wide screen, and no page scrolls sideways."""
+    """axe finds no serious or critical violation (English on a wide screen,
+    Arabic on a phone), and no page scrolls sideways at either size."""
     build = PAGE_TYPES[page_type]
     if build is None:
         builders.build_home(home_page)
@@ -99,14 +101,19 @@ def test_page_type_is_accessible_in_both_directions(
 
     problems = []
     for language, path in zip(["en", "ar"], paths, strict=True):
-        for size_name, viewport in [("phone", PHONE), ("wide", WIDE)]:
-            page = open_page(path, viewport=viewport, language=language)
-            expect(page.locator("html")).to_have_attribute(
-                "dir", "rtl" if language == "ar" else "ltr"
-            )
+        # One load per language: the wide layout first, then the same page
+        # narrowed to a phone. axe runs on English wide and Arabic phone, so
+        # each direction and each layout is checked once.
+        page = open_page(path, viewport=WIDE, language=language)
+        expect(page.locator("html")).to_have_attribute(
+            "dir", "rtl" if language == "ar" else "ltr"
+        )
+        for size_name, viewport in [("wide", WIDE), ("phone", PHONE)]:
+            page.set_viewport_size(viewport)
             screenshot(page, f"{page_type}-{language}-{size_name}")
             where = f"{language} {size_name} {path}"
-            problems += [f"{where}: {text}" for text in _serious_violations(page)]
+            if (language, size_name) in AXE_RUNS:
+                problems += [f"{where}: {text}" for text in _serious_violations(page)]
             scroll_width = page.evaluate("document.documentElement.scrollWidth")
             if scroll_width > viewport["width"]:
                 problems.append(f"{where}: the page is {scroll_width}px wide")

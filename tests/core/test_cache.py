@@ -34,6 +34,10 @@ class CountingView:
         return self.respond(request)
 
 
+# The middleware finds each request's Wagtail site before the view runs.
+pytestmark = pytest.mark.django_db
+
+
 @pytest.fixture
 def requests():
     return RequestFactory()

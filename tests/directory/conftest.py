@@ -69,9 +69,10 @@ def describe(organisation, text, language="en"):
     )
 
 
-def make_person(email, organisation=None, kind=Role.Kind.STAFF, **fields):
-    user = factories.make_user(email)
-    fields.setdefault("name", email.split("@")[0].title())
+def make_person(account_email, organisation=None, kind=Role.Kind.STAFF, **fields):
+    """A person with an account, and a current role in ``organisation`` if given."""
+    user = factories.make_user(account_email)
+    fields.setdefault("name", account_email.split("@")[0].title())
     person = Person.objects.create(user=user, **fields)
     if organisation is not None:
         Role.objects.create(

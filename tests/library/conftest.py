@@ -62,9 +62,7 @@ def make_resource(library, title=None, files=(), authors=(), topics=(), **fields
 @pytest.fixture
 def library(home_page):
     """A published library page at /en/library/."""
-    return factories.add_page(
-        home_page, LibraryPage(title="E-library", slug="library")
-    )
+    return factories.add_page(home_page, LibraryPage(title="E-library", slug="library"))
 
 
 @pytest.fixture

@@ -266,7 +266,7 @@ def test_facet_parameters_survive_bad_inputs(client, shelf, bad_inputs, group):
                 encoded = quote_from_bytes(value)
                 query = "&".join(f"{name}={encoded}" for name in names)
             else:
-                query = urlencode({name: value for name in names})
+                query = urlencode(dict.fromkeys(names, value))
             response = client.get(f"/en/library/?{query}")
             assert response.status_code in {200, 400}, (item["id"], names)
             assert not live_markup(response.content), (item["id"], names)
@@ -285,8 +285,14 @@ def live_markup(html):
             value = " ".join(value) if isinstance(value, list) else value
             if name.lower().startswith("on"):
                 found.append(f"{tag.name} {name}")
-            if name in {"href", "src", "action", "formaction"} and value.strip(
-            ).lower().startswith(("javascript:", "vbscript:", "data:text/html")):
+            if name in {
+                "href",
+                "src",
+                "action",
+                "formaction",
+            } and value.strip().lower().startswith(
+                ("javascript:", "vbscript:", "data:text/html")
+            ):
                 found.append(f"{tag.name} {name}={value[:40]}")
         if tag.name in {"iframe", "object", "embed", "math"}:
             found.append(tag.name)

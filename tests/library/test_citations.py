@@ -93,9 +93,10 @@ def test_list_export_follows_the_filters(client, make, cited):
     ris = client.get("/en/library/export/ris/?type=video")
     csl = client.get("/en/library/export/json/")
 
-    titles = {entry.fields_dict["title"].value for entry in _parse_bibtex(
-        bib.content.decode()
-    )}
+    titles = {
+        entry.fields_dict["title"].value
+        for entry in _parse_bibtex(bib.content.decode())
+    }
     assert titles == {TRICKY_TITLE, "A toolkit"}
     assert [r["title"] for r in rispy.loads(ris.content.decode())] == ["A video"]
     assert len(json.loads(csl.content)) == 3

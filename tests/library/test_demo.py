@@ -57,7 +57,6 @@ def test_demo_builds_a_varied_library_and_rerun_adds_nothing(client, demo):
     assert client.get("/fr/library/").status_code == 200
     assert client.get("/ar/library/?language=ar").status_code == 200
 
-
     public_report = resources.filter(
         access=Access.PUBLIC, resource_type=ResourceType.REPORT
     ).first()

@@ -1,7 +1,6 @@
 """RSS and Atom feeds of new resources, optionally filtered like the list."""
 
-import xml.etree.ElementTree as ET
-
+import defusedxml.ElementTree as ET
 import pytest
 
 

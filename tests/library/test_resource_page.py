@@ -69,7 +69,9 @@ def test_french_reader_sees_the_french_version_first(client, home_page, locales)
     """On the French page, the French file leads and the others are listed."""
     from mmn_plugins.library.models import LibraryPage
 
-    library = factories.add_page(home_page, LibraryPage(title="Library", slug="library"))
+    library = factories.add_page(
+        home_page, LibraryPage(title="Library", slug="library")
+    )
     french_library = factories.translate_page(library, "fr", title="Bibliothèque")
     resource = make_resource(
         french_library,
@@ -95,9 +97,7 @@ def test_french_reader_sees_the_french_version_first(client, home_page, locales)
     assert "Other languages" in html or "Autres langues" in html
 
 
-def test_members_only_resource_shows_summary_but_no_download_to_visitors(
-    client, make
-):
+def test_members_only_resource_shows_summary_but_no_download_to_visitors(client, make):
     """A visitor reads the summary and is asked to log in instead of a link."""
     resource = make(
         access="members",

@@ -55,9 +55,7 @@ def _png_declaring(width, height):
 
     def chunk(kind, data):
         body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(
-            ">I", zlib.crc32(body)
-        )
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     idat = zlib.compress(b"\x00" * 16)
@@ -79,11 +77,13 @@ def _zip(entries):
 
 def _zip_of_zeros(inner_name, size):
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        with archive.open(inner_name, "w") as inner:
-            block = b"\x00" * (1024 * 1024)
-            for _ in range(size // len(block)):
-                inner.write(block)
+    with (
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive,
+        archive.open(inner_name, "w") as inner,
+    ):
+        block = b"\x00" * (1024 * 1024)
+        for _ in range(size // len(block)):
+            inner.write(block)
     return buffer.getvalue()
 
 
@@ -125,7 +125,9 @@ def test_every_upload_of_the_corpus_gets_its_expected_answer(bad_inputs):
 
     assert set(outcomes) == REJECTED | ACCEPTED, "the corpus has changed"
     wrongly_accepted = {i for i in REJECTED if outcomes[i][0] != "rejected"}
-    wrongly_rejected = {i: outcomes[i][1] for i in ACCEPTED if outcomes[i][0] != "accepted"}
+    wrongly_rejected = {
+        i: outcomes[i][1] for i in ACCEPTED if outcomes[i][0] != "accepted"
+    }
     assert not wrongly_accepted
     assert not wrongly_rejected
 

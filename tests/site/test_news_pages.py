@@ -152,9 +152,8 @@ def test_junk_in_the_query_string_never_breaks_the_list(client, news_index, bad_
     """?page= and ?kind= with junk give the list (200), never a server error."""
     for number in range(3):
         factories.make_news_page(news_index, f"Item {number}")
-    junk = [
-        case["value"] for case in bad_inputs["url_path_slug"] + bad_inputs["unicode"]
-    ]
+    cases = bad_inputs["url_path_slug"] + bad_inputs["unicode"]
+    junk = [case["value"] for case in cases if "value" in case]
     junk += ["0", "-1", "2.5", "99999999999999999999999", "last", "١٢"]
 
     for value in junk:
@@ -167,6 +166,8 @@ def test_junk_in_the_query_string_never_breaks_the_list(client, news_index, bad_
 def test_junk_paths_under_the_section_are_not_found(client, news_index, bad_inputs):
     """Odd paths below the section (traversal, encodings) are a 404, never a 500."""
     for case in bad_inputs["url_path_slug"]:
+        if "value" not in case:
+            continue
         path = "/en/news/" + case["value"].lstrip("/")
         response = client.get(path)
         assert response.status_code in {200, 301, 302, 404}, path

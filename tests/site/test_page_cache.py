@@ -5,6 +5,7 @@ purged by every change an editor makes, and never leaking one visitor's page.
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
@@ -79,14 +80,16 @@ def test_unpublishing_a_page_purges_it(client, about):
 
 
 def test_moving_a_page_purges_it(client, home_page, about):
-    """After a move the old address no longer answers from the cache."""
+    """After a move the old address redirects instead of serving the stored page."""
     team = factories.add_page(about, StandardPage(title="Team", slug="team"))
     network = factories.add_page(home_page, StandardPage(title="Network", slug="net"))
     get(client, "/en/about/team/")
 
     team.move(network, pos="last-child")
 
-    assert client.get("/en/about/team/").status_code == 404
+    old_address = client.get("/en/about/team/")
+    assert old_address.status_code == 301  # Wagtail's automatic redirect.
+    assert old_address["Location"] == "/en/net/team/"
     assert client.get("/en/net/team/").status_code == 200
 
 
@@ -224,9 +227,13 @@ def test_preview_shows_the_draft_not_the_stored_page(client, about):
 
     preview = revision.as_object().make_preview_request()
 
-    assert "Draft title" in preview.content.decode()
+    assert BeautifulSoup(preview.content, "html.parser").h1.text == "Draft title"
     live = assert_served_from_cache(client, "/en/about/", HTTP_HOST="localhost")
     assert "Draft title" not in live.content.decode()
+    rendered = assert_rendered(
+        client, "/en/about/", HTTP_HOST="localhost", HTTP_COOKIE="sessionid=x"
+    )
+    assert "Draft title" not in rendered.content.decode()
 
 
 def test_private_page_is_never_stored(client, about):

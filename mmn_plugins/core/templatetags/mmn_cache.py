@@ -13,7 +13,8 @@ fragment at once, and each language keeps its own copy.
 ``{% cached_page_content %}`` does the same for a base template's content
 block, for the page types that declare ``mmn_content_is_public = True``.
 
-Only wrap what looks the same to every reader: no form, no user name. As a
+Previews never read nor store fragments. Only wrap what looks the same to
+every reader: no form, no user name. As a
 safety net, a fragment that holds a CSRF token is rendered every time and never
 stored. ``MMN_CORE_FRAGMENT_CACHE_SECONDS`` (default 300; 0 turns fragments
 off) bounds how long a fragment lives.
@@ -36,6 +37,13 @@ CSRF_FIELD_MARK = 'name="csrfmiddlewaretoken"'
 CONTENT_IS_PUBLIC_ATTRIBUTE = "mmn_content_is_public"
 
 
+def _is_preview(context):
+    # A preview shows a draft under the live page's key: it must neither read
+    # the published fragment nor leave the draft behind for the public.
+    request = context.get("request")
+    return getattr(request, "is_preview", False) or getattr(request, "is_dummy", False)
+
+
 class CachedFragmentNode(template.Node):
     def __init__(self, nodelist, name, vary_on):
         self.nodelist = nodelist
@@ -44,7 +52,7 @@ class CachedFragmentNode(template.Node):
 
     def render(self, context):
         timeout = core_settings.get("MMN_CORE_FRAGMENT_CACHE_SECONDS")
-        if not timeout:
+        if not timeout or _is_preview(context):
             return self.nodelist.render(context)
 
         cache = caches[core_settings.get("MMN_CORE_PAGE_CACHE_ALIAS")]

@@ -4,143 +4,462 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import django_countries.fields
-import mmn_plugins.library.models
-import mmn_plugins.library.routes
 import modelcluster.contrib.taggit
 import modelcluster.fields
 import wagtail.contrib.routable_page.models
 from django.conf import settings
 from django.db import migrations, models
 
+import mmn_plugins.library.models
+import mmn_plugins.library.routes
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('mmn_core', '0001_topics'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
-        ('wagtailimages', '0027_image_description'),
+        ("mmn_core", "0001_topics"),
+        (
+            "taggit",
+            "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx",
+        ),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
+        ("wagtailimages", "0027_image_description"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LibraryPage',
+            name="LibraryPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('introduction', models.TextField(blank=True, verbose_name='introduction')),
-                ('resources_per_page', models.PositiveSmallIntegerField(default=20, verbose_name='resources per page')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "introduction",
+                    models.TextField(blank=True, verbose_name="introduction"),
+                ),
+                (
+                    "resources_per_page",
+                    models.PositiveSmallIntegerField(
+                        default=20, verbose_name="resources per page"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'library page',
-                'verbose_name_plural': 'library pages',
+                "verbose_name": "library page",
+                "verbose_name_plural": "library pages",
             },
-            bases=(mmn_plugins.library.routes.LibraryRoutes, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(
+                mmn_plugins.library.routes.LibraryRoutes,
+                wagtail.contrib.routable_page.models.RoutablePageMixin,
+                "wagtailcore.page",
+            ),
         ),
         migrations.CreateModel(
-            name='ResourceKeyword',
+            name="ResourceKeyword",
             fields=[
-                ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='taggit.tag')),
+                (
+                    "id",
+                    models.AutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_items",
+                        to="taggit.tag",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ResourcePage',
+            name="ResourcePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(verbose_name='summary')),
-                ('resource_type', models.CharField(choices=[('policy_paper', 'Policy paper'), ('discussion_paper', 'Discussion paper'), ('report', 'Report'), ('study', 'Study'), ('educational', 'Educational material'), ('toolkit', 'Toolkit'), ('presentation', 'Presentation'), ('video', 'Video'), ('press_kit', 'Press kit'), ('legal_text', 'Legal text')], max_length=30, verbose_name='type of resource')),
-                ('countries', django_countries.fields.CountryField(blank=True, max_length=746, multiple=True, verbose_name='countries covered')),
-                ('publisher', models.CharField(blank=True, max_length=255, verbose_name='publisher')),
-                ('publication_date', models.DateField(default=django.utils.timezone.localdate, verbose_name='publication date')),
-                ('licence', models.CharField(blank=True, choices=[('cc-by-4.0', 'Creative Commons Attribution 4.0'), ('cc-by-sa-4.0', 'Creative Commons Attribution-ShareAlike 4.0'), ('cc-by-nc-4.0', 'Creative Commons Attribution-NonCommercial 4.0'), ('cc-by-nc-nd-4.0', 'Creative Commons Attribution-NonCommercial-NoDerivatives 4.0'), ('cc0-1.0', 'Public domain (CC0 1.0)'), ('all-rights-reserved', 'All rights reserved'), ('other', 'Other (see the resource)')], max_length=30, verbose_name='licence')),
-                ('access', models.CharField(choices=[('public', 'Public'), ('members', 'Members only')], default='public', help_text='Everyone reads the summary; files of a members-only resource are offered to logged-in members only.', max_length=10, verbose_name='access')),
-                ('cover_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='cover image')),
-                ('keywords', modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='A comma-separated list of tags.', through='mmn_library.ResourceKeyword', to='taggit.Tag', verbose_name='keywords')),
-                ('submitted_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='library_submissions', to=settings.AUTH_USER_MODEL, verbose_name='submitted by')),
-                ('topics', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='library_resources', to='mmn_core.topic', verbose_name='topics')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("summary", models.TextField(verbose_name="summary")),
+                (
+                    "resource_type",
+                    models.CharField(
+                        choices=[
+                            ("policy_paper", "Policy paper"),
+                            ("discussion_paper", "Discussion paper"),
+                            ("report", "Report"),
+                            ("study", "Study"),
+                            ("educational", "Educational material"),
+                            ("toolkit", "Toolkit"),
+                            ("presentation", "Presentation"),
+                            ("video", "Video"),
+                            ("press_kit", "Press kit"),
+                            ("legal_text", "Legal text"),
+                        ],
+                        max_length=30,
+                        verbose_name="type of resource",
+                    ),
+                ),
+                (
+                    "countries",
+                    django_countries.fields.CountryField(
+                        blank=True,
+                        max_length=746,
+                        multiple=True,
+                        verbose_name="countries covered",
+                    ),
+                ),
+                (
+                    "publisher",
+                    models.CharField(
+                        blank=True, max_length=255, verbose_name="publisher"
+                    ),
+                ),
+                (
+                    "publication_date",
+                    models.DateField(
+                        default=django.utils.timezone.localdate,
+                        verbose_name="publication date",
+                    ),
+                ),
+                (
+                    "licence",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("cc-by-4.0", "Creative Commons Attribution 4.0"),
+                            (
+                                "cc-by-sa-4.0",
+                                "Creative Commons Attribution-ShareAlike 4.0",
+                            ),
+                            (
+                                "cc-by-nc-4.0",
+                                "Creative Commons Attribution-NonCommercial 4.0",
+                            ),
+                            (
+                                "cc-by-nc-nd-4.0",
+                                "Creative Commons Attribution-NonCommercial-NoDerivatives 4.0",
+                            ),
+                            ("cc0-1.0", "Public domain (CC0 1.0)"),
+                            ("all-rights-reserved", "All rights reserved"),
+                            ("other", "Other (see the resource)"),
+                        ],
+                        max_length=30,
+                        verbose_name="licence",
+                    ),
+                ),
+                (
+                    "access",
+                    models.CharField(
+                        choices=[("public", "Public"), ("members", "Members only")],
+                        default="public",
+                        help_text="Everyone reads the summary; files of a members-only resource are offered to logged-in members only.",
+                        max_length=10,
+                        verbose_name="access",
+                    ),
+                ),
+                (
+                    "cover_image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="cover image",
+                    ),
+                ),
+                (
+                    "keywords",
+                    modelcluster.contrib.taggit.ClusterTaggableManager(
+                        blank=True,
+                        help_text="A comma-separated list of tags.",
+                        through="mmn_library.ResourceKeyword",
+                        to="taggit.Tag",
+                        verbose_name="keywords",
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="library_submissions",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="submitted by",
+                    ),
+                ),
+                (
+                    "topics",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        related_name="library_resources",
+                        to="mmn_core.topic",
+                        verbose_name="topics",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'library resource',
-                'verbose_name_plural': 'library resources',
+                "verbose_name": "library resource",
+                "verbose_name_plural": "library resources",
             },
-            bases=(mmn_plugins.library.routes.ResourceRoutes, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(
+                mmn_plugins.library.routes.ResourceRoutes,
+                wagtail.contrib.routable_page.models.RoutablePageMixin,
+                "wagtailcore.page",
+            ),
         ),
         migrations.AddField(
-            model_name='resourcekeyword',
-            name='content_object',
-            field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_keywords', to='mmn_library.resourcepage'),
+            model_name="resourcekeyword",
+            name="content_object",
+            field=modelcluster.fields.ParentalKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="tagged_keywords",
+                to="mmn_library.resourcepage",
+            ),
         ),
         migrations.CreateModel(
-            name='ResourceFile',
+            name="ResourceFile",
             fields=[
-                ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('language', models.CharField(choices=mmn_plugins.library.models.language_choices, max_length=10, verbose_name='language')),
-                ('external_url', models.URLField(blank=True, max_length=500, validators=[django.core.validators.URLValidator(schemes=['http', 'https'])], verbose_name='or a link to it elsewhere')),
-                ('title', models.CharField(blank=True, help_text="Leave empty when it is the resource's title.", max_length=255, verbose_name='title in this language')),
-                ('abstract', models.TextField(blank=True, help_text="Leave empty when it is the resource's summary.", verbose_name='abstract in this language')),
-                ('document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtaildocs.document', verbose_name='document')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='files', to='mmn_library.resourcepage')),
+                (
+                    "id",
+                    models.AutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "sort_order",
+                    models.IntegerField(blank=True, editable=False, null=True),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=mmn_plugins.library.models.language_choices,
+                        max_length=10,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "external_url",
+                    models.URLField(
+                        blank=True,
+                        max_length=500,
+                        validators=[
+                            django.core.validators.URLValidator(
+                                schemes=["http", "https"]
+                            )
+                        ],
+                        verbose_name="or a link to it elsewhere",
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        blank=True,
+                        help_text="Leave empty when it is the resource's title.",
+                        max_length=255,
+                        verbose_name="title in this language",
+                    ),
+                ),
+                (
+                    "abstract",
+                    models.TextField(
+                        blank=True,
+                        help_text="Leave empty when it is the resource's summary.",
+                        verbose_name="abstract in this language",
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                        verbose_name="document",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="files",
+                        to="mmn_library.resourcepage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'file',
-                'verbose_name_plural': 'files',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "file",
+                "verbose_name_plural": "files",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ResourceAuthor',
+            name="ResourceAuthor",
             fields=[
-                ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('given_names', models.CharField(blank=True, max_length=120, verbose_name='given names')),
-                ('family_name', models.CharField(max_length=120, verbose_name='family name')),
-                ('organisation_name', models.CharField(blank=True, max_length=255, verbose_name='organisation (as printed)')),
-                ('organisation_id', models.PositiveIntegerField(blank=True, null=True, verbose_name='organisation in the directory')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='authors', to='mmn_library.resourcepage')),
+                (
+                    "id",
+                    models.AutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "sort_order",
+                    models.IntegerField(blank=True, editable=False, null=True),
+                ),
+                (
+                    "given_names",
+                    models.CharField(
+                        blank=True, max_length=120, verbose_name="given names"
+                    ),
+                ),
+                (
+                    "family_name",
+                    models.CharField(max_length=120, verbose_name="family name"),
+                ),
+                (
+                    "organisation_name",
+                    models.CharField(
+                        blank=True,
+                        max_length=255,
+                        verbose_name="organisation (as printed)",
+                    ),
+                ),
+                (
+                    "organisation_id",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        null=True,
+                        verbose_name="organisation in the directory",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="authors",
+                        to="mmn_library.resourcepage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'author',
-                'verbose_name_plural': 'authors',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "author",
+                "verbose_name_plural": "authors",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='RelatedResource',
+            name="RelatedResource",
             fields=[
-                ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='related_links', to='mmn_library.resourcepage')),
-                ('resource', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='mmn_library.resourcepage', verbose_name='resource')),
+                (
+                    "id",
+                    models.AutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "sort_order",
+                    models.IntegerField(blank=True, editable=False, null=True),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="related_links",
+                        to="mmn_library.resourcepage",
+                    ),
+                ),
+                (
+                    "resource",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="mmn_library.resourcepage",
+                        verbose_name="resource",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'related resource',
-                'verbose_name_plural': 'related resources',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "related resource",
+                "verbose_name_plural": "related resources",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='DownloadCount',
+            name="DownloadCount",
             fields=[
-                ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(max_length=10, verbose_name='language')),
-                ('count', models.PositiveIntegerField(default=0, verbose_name='downloads')),
-                ('resource', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='download_counts', to='mmn_library.resourcepage', verbose_name='resource')),
+                (
+                    "id",
+                    models.AutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("language", models.CharField(max_length=10, verbose_name="language")),
+                (
+                    "count",
+                    models.PositiveIntegerField(default=0, verbose_name="downloads"),
+                ),
+                (
+                    "resource",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="download_counts",
+                        to="mmn_library.resourcepage",
+                        verbose_name="resource",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'download count',
-                'verbose_name_plural': 'download counts',
-                'constraints': [models.UniqueConstraint(fields=('resource', 'language'), name='mmn_library_download_count_unique')],
+                "verbose_name": "download count",
+                "verbose_name_plural": "download counts",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("resource", "language"),
+                        name="mmn_library_download_count_unique",
+                    )
+                ],
             },
         ),
     ]
