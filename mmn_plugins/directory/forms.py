@@ -269,7 +269,10 @@ class PersonProfileForm(StrictTextMixin, forms.ModelForm):
             self.fields[f"{name}_visibility"].choices = Visibility.choices
 
     def profile_rows(self):
-        """(field, photo-or-None, its visibility field) rows for the template."""
+        """(field, its visibility field) pairs, in the profile's order.
+
+        The photo's row holds the upload field.
+        """
         rows = []
         for name in Person.PROFILE_FIELDS:
             field = self["photo_upload"] if name == "photo" else self[name]

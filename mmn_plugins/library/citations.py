@@ -56,7 +56,7 @@ def _one_line(text):
 
 
 def _keywords(resource):
-    return [tag.name for tag in resource.keywords.all()]
+    return resource.keyword_names
 
 
 # BibTeX ----------------------------------------------------------------------
@@ -68,7 +68,7 @@ def bibtex_escape(text):
 
 def bibtex_key(resource):
     """A citation key of ASCII letters and digits, unique by the page's id."""
-    authors = list(resource.authors.all())
+    authors = resource.author_list
     name = authors[0].family_name if authors else resource.title
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore")
     stem = re.sub(r"[^a-z0-9]", "", ascii_name.decode("ascii").lower())[:20]
@@ -83,7 +83,7 @@ def _bibtex_entry(resource, request):
     entry_type = BIBTEX_TYPES.get(resource.resource_type, "misc")
     authors = " and ".join(
         f"{author.family_name}, {author.given_names}".rstrip(", ")
-        for author in resource.authors.all()
+        for author in resource.author_list
     )
     fields = [
         ("title", resource.title),
@@ -118,7 +118,7 @@ def _ris_record(resource, request):
         ("TY", RIS_TYPES.get(resource.resource_type, "GEN")),
         ("TI", resource.title),
     ]
-    for author in resource.authors.all():
+    for author in resource.author_list:
         tags.append(("AU", f"{author.family_name}, {author.given_names}".rstrip(", ")))
     tags += [
         ("PY", str(date.year)),
@@ -149,7 +149,7 @@ def csl_item(resource, request):
             {"family": author.family_name, "given": author.given_names}
             if author.given_names
             else {"family": author.family_name}
-            for author in resource.authors.all()
+            for author in resource.author_list
         ],
         "issued": {"date-parts": [[date.year, date.month, date.day]]},
         "abstract": resource.summary,
@@ -178,7 +178,7 @@ def highwire_tags(resource, request):
     tags = [("citation_title", resource.title)]
     tags += [
         ("citation_author", f"{author.family_name}, {author.given_names}".rstrip(", "))
-        for author in resource.authors.all()
+        for author in resource.author_list
     ]
     tags += [
         ("citation_publication_date", date.strftime("%Y/%m/%d")),

@@ -13,6 +13,7 @@ from django.core.validators import URLValidator
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -249,24 +250,35 @@ class ResourcePage(ResourceRoutes, RoutablePageMixin, Page):
     def is_members_only(self):
         return self.access == Access.MEMBERS
 
-    def files_for_reader(self, language=None):
-        """This resource's files, the reader's language first, then the others.
+    @cached_property
+    def file_list(self):
+        """The files with their documents, from the caller's prefetch if any."""
+        if "files" in getattr(self, "_prefetched_objects_cache", {}):
+            return list(self.files.all())
+        return list(self.files.select_related("document"))
 
-        Uses the prefetched files when the caller prefetched them.
-        """
+    @cached_property
+    def author_list(self):
+        return list(self.authors.all())
+
+    @cached_property
+    def keyword_names(self):
+        return [tag.name for tag in self.keywords.all()]
+
+    def files_for_reader(self, language=None):
+        """This resource's files, the reader's language first, then the others."""
         language = language or translation.get_language() or ""
-        files = list(self.files.all())
-        return sorted(files, key=lambda file: file.language != language[:2])
+        return sorted(self.file_list, key=lambda file: file.language != language[:2])
 
     def file_in(self, language):
-        return next((f for f in self.files.all() if f.language == language), None)
+        return next((f for f in self.file_list if f.language == language), None)
 
     def may_download(self, user):
         """Whether ``user`` may receive this resource's files."""
         return not self.is_members_only or user.is_authenticated
 
     def author_names(self):
-        return [author.display_name for author in self.authors.all()]
+        return [author.display_name for author in self.author_list]
 
     def authors_with_organisations(self):
         """``(author, link)`` pairs; ``link`` has the organisation's name and url.
@@ -274,7 +286,7 @@ class ResourcePage(ResourceRoutes, RoutablePageMixin, Page):
         ``link`` is None unless the author points to a record of
         ``MMN_LIBRARY_ORGANISATION_MODEL`` that still exists.
         """
-        authors = list(self.authors.all())
+        authors = self.author_list
         model = organisation_model()
         ids = {author.organisation_id for author in authors if author.organisation_id}
         records = model.objects.in_bulk(ids) if model and ids else {}

@@ -88,8 +88,8 @@ def test_member_logs_in_with_email_and_password(home_page, member, open_page):
     the header then offers "Log out" instead of "Log in"."""
     page = open_page("/accounts/login/", viewport=PHONE)
 
-    page.get_by_label(re.compile(r"^e-?mail", re.IGNORECASE)).fill("member@example.org")
-    page.get_by_label("Password", exact=True).fill(TEST_PASSWORD)
+    page.get_by_label(re.compile(r"\be-?mail\b", re.IGNORECASE)).fill(member.email)
+    page.get_by_label(re.compile(r"\bpassword\b", re.IGNORECASE)).fill(TEST_PASSWORD)
     page.locator("main form button[type=submit]").click()
 
     page.wait_for_load_state()

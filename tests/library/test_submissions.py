@@ -190,3 +190,29 @@ def test_text_fields_take_bad_inputs_or_refuse_them(library, bad_inputs, group):
                 )
             else:
                 assert name in form.errors, (item["id"], name)
+
+
+def test_too_many_submissions_are_refused_clearly(client, library, member, settings):
+    """Past the rate limit the member reads why, and nothing more is saved."""
+    settings.MMN_LIBRARY_SUBMISSION_RATE = "1/h"
+    client.force_login(member)
+
+    first = _submit(client, title="First guide")
+    second = _submit(client, title="Second guide")
+
+    assert first.status_code == 302
+    assert second.status_code == 429
+    assert "too many times" in second.content.decode()
+    assert list(ResourcePage.objects.values_list("title", flat=True)) == ["First guide"]
+
+
+def test_submitting_without_a_csrf_token_is_forbidden(library, member):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member)
+
+    response = client.post(SUBMIT, {**_fields(), "file": _pdf()})
+
+    assert response.status_code == 403
+    assert not ResourcePage.objects.exists()

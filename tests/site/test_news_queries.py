@@ -3,8 +3,9 @@
 Every page type serves in at most QUERY_BUDGET queries, and a list's count
 does not grow with the number of items shown: each list is measured with 2
 and with 20 items, all with listing images and topics, in English and in
-French. The full-page cache is off so that each page is built; a first
-request makes the image renditions, as a reader's first visit would.
+French. The full-page and fragment caches are off so that each page is
+built; a first request makes the image renditions, as a reader's first visit
+would.
 """
 
 import datetime
@@ -49,7 +50,9 @@ DETAIL_URLS = [
 
 @pytest.fixture(autouse=True)
 def _no_page_cache(settings):
+    # Measure the page as built after a publish: no stored page, no fragment.
     settings.MMN_CORE_PAGE_CACHE_SECONDS = 0
+    settings.MMN_CORE_FRAGMENT_CACHE_SECONDS = 0
 
 
 @pytest.fixture

@@ -3,8 +3,9 @@
 Every public page type renders with at most ``QUERY_BUDGET`` SQL queries when
 the full-page cache and the template fragment cache are out of the way (a
 logged-in member's view, or the first view after a purge), and its count does
-not grow with the number of items it shows. The counts are taken on the second view, the steady state: the first
-one fills the menus' and page lookups' caches, as any earlier visitor would.
+not grow with the number of items it shows. The counts are taken on the second
+view, the steady state: the first one fills the menus' and page lookups'
+caches, as any earlier visitor would.
 """
 
 import datetime
