@@ -24,7 +24,10 @@ var/.demo-loaded: $(BIN)/.installed fixtures/demo/site.json fixtures/demo/images
 	$(BIN)/python manage.py load_demo --password "$(DEMO_PASSWORD)"
 	touch $@
 
-run: var/.demo-loaded
+# The marker says the demo is in var/db.sqlite3; without the database it lies.
+run: $(BIN)/.installed
+	@test -f var/db.sqlite3 || rm -f var/.demo-loaded
+	@$(MAKE) --no-print-directory var/.demo-loaded
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py runserver $(HOST)
 
