@@ -12,6 +12,7 @@ import functools
 from pathlib import Path
 from xml.etree import ElementTree
 
+from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 from django_countries import countries
@@ -32,8 +33,18 @@ def _map_template():
 def render_member_map(counts_by_country):
     """Inline SVG with the countries in ``counts_by_country`` marked.
 
-    ``counts_by_country`` maps an ISO 3166 code to its number of members.
+    ``counts_by_country`` maps an ISO 3166 code to its number of members. The
+    map depends only on these counts and the language, so the last few are
+    kept: drawing it (53 translated country names) costs more than the page's
+    queries.
     """
+    counts = tuple(sorted(counts_by_country.items()))
+    return _render_member_map(translation.get_language(), counts)
+
+
+@functools.lru_cache(maxsize=64)
+def _render_member_map(language, counts):
+    counts_by_country = dict(counts)
     svg = copy.deepcopy(_map_template())
     svg.set("aria-labelledby", "member-map-title")
     heading = ElementTree.Element(f"{{{SVG_NAMESPACE}}}title", id="member-map-title")

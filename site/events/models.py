@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
@@ -123,7 +124,11 @@ class EventIndexPage(SectionRoutingMixin, RoutablePageMixin, Page):
         return ical.calendar_response(calendar, f"{self.slug}.ics")
 
     def _render_list(self, request, events, show_past):
-        events_page = paginate(events, self.items_per_page, request.GET.get("page"))
+        # Counted and read when the template first looks: a content block
+        # served from the fragment cache costs no query for the list.
+        events_page = SimpleLazyObject(
+            lambda: paginate(events, self.items_per_page, request.GET.get("page"))
+        )
         return self.render(
             request,
             context_overrides={"events_page": events_page, "show_past": show_past},
@@ -290,11 +295,17 @@ class EventPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        attach_localized_topics(self)
         context["events_index_url"] = parent_url(self, request)
         context["ical_url"] = self.get_url(request) + self.reverse_subpage("ical")
-        context["registration_form"] = self.registration_form()
+        # The template calls it inside the content block only, so a content
+        # block served from the fragment cache looks for no form page.
+        context["registration_form"] = self.registration_form
         return context
+
+    @cached_property
+    def topics_for_display(self):
+        """The event's topics named in its language, read by the template only."""
+        return attach_localized_topics(self).localized_topics
 
     def registration_form(self):
         """The live registration form page, in the event's language if it has one.

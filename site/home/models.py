@@ -81,11 +81,9 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = self.latest_news()
-        context["upcoming_events"] = self.upcoming_events()
-        return context
+    # The template asks for the news and the events inside its cached
+    # fragment, so a page served from the fragment cache builds no queryset
+    # (``.public()`` reads the view restrictions as soon as it is called).
 
     def latest_news(self):
         from news.models import NewsPage

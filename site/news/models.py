@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -91,8 +92,12 @@ class NewsIndexPage(SectionRoutingMixin, RoutablePageMixin, Page):
         kind = request.GET.get("kind")
         kind = kind if kind in NewsKind.values else None
 
-        news_page = paginate(
-            self.news_items(kind), self.items_per_page, request.GET.get("page")
+        # Counted and read when the template first looks: a content block
+        # served from the fragment cache costs no query for the list.
+        news_page = SimpleLazyObject(
+            lambda: paginate(
+                self.news_items(kind), self.items_per_page, request.GET.get("page")
+            )
         )
 
         context.update(
@@ -216,9 +221,17 @@ class NewsPage(Page):
     def is_press_release(self):
         return self.kind == NewsKind.PRESS_RELEASE
 
+    @cached_property
+    def topics_for_display(self):
+        """This item's topics named in its language.
+
+        Read by the template's content block only, so a content block served
+        from the fragment cache costs no topic query.
+        """
+        return attach_localized_topics(self).localized_topics
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        attach_localized_topics(self)
         index_url = parent_url(self, request)
         context["news_index_url"] = index_url
         context["feed_links"] = NewsIndexPage.feed_links(index_url) if index_url else []

@@ -65,12 +65,12 @@ def test_phone_menu_stays_folded_until_the_toggle_is_pressed(home_page, open_pag
 
     expect(toggle).to_have_attribute("aria-expanded", "false")
     expect(news_link).to_be_hidden()
-    expect(page.locator("#site-search")).to_be_hidden()
+    expect(page.locator(".language-switcher")).to_be_hidden()
 
     toggle.click()
     expect(toggle).to_have_attribute("aria-expanded", "true")
     expect(news_link).to_be_visible()
-    expect(page.locator("#site-search")).to_be_visible()
+    expect(page.locator(".language-switcher")).to_be_visible()
     box = news_link.bounding_box()
     assert box["height"] >= 44, "menu links are comfortable touch targets"
 

@@ -52,7 +52,7 @@ def top_up():
     )
 
 
-@override_settings(ALLOWED_HOSTS=["*"])
+@override_settings(ALLOWED_HOSTS=["*"], DEBUG=False)
 def main():
     top_up()
     topic = Topic.objects.filter(organisations__isnull=False).first()

@@ -238,12 +238,11 @@ def test_server_error_page_renders_without_context_processors(language, directio
 
 
 def test_not_found_page_is_themed(client, home_page):
-    """A missing page answers 404 with the site's header, a search and a way home."""
+    """A missing page answers 404 with the site's header and a way home."""
     response = client.get("/en/no-such-page/")
 
     assert response.status_code == 404
     html = response.content.decode()
     assert 'class="site-header"' in html
     assert "We could not find that page" in html
-    assert 'role="search"' in html
     assert 'href="/en/"' in html
