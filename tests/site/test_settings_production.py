@@ -121,7 +121,7 @@ def test_redis_url_moves_the_cache_and_the_sessions_to_redis():
     cache = settings["CACHES"]["default"]
     assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     assert cache["LOCATION"] == "redis://cache.example.org:6379/3"
-    assert settings["SESSION_ENGINE"] == "django.contrib.sessions.backends.cache"
+    assert settings["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
 
 
 def test_a_bucket_name_moves_media_to_s3_compatible_storage():

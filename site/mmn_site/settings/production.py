@@ -78,7 +78,9 @@ if os.environ.get("DATABASE_URL"):
     }
 
 # Cache and sessions: with several gunicorn hosts the page cache, the rate
-# limits and the sessions must be shared, so they move to Redis.
+# limits and the sessions must be shared, so they move to Redis. Sessions are
+# read from Redis and also written to the database, so a Redis restart or an
+# eviction does not sign everyone out.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -87,7 +89,7 @@ if os.environ.get("REDIS_URL"):
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "mmn"),
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Media: a local folder by default; S3-compatible storage (AWS, MinIO, Ceph,
 # Scaleway...) when a bucket is named, so every host sees the same files.
