@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from .sanitise import strip_control_characters
@@ -46,3 +47,14 @@ class CleanTextMixin:
             if isinstance(value, str):
                 cleaned_data[name] = strip_control_characters(value)
         return cleaned_data
+
+
+class BlankForm(SimpleLazyObject):
+    """A form nobody has filled in, built only when something reads it.
+
+    ``BlankForm(lambda: MyForm())``. It answers ``is_bound`` without being
+    built, so ``{% cached_form %}`` serves a stored copy of the form without
+    the queries that building it costs (a Wagtail form page reads its fields).
+    """
+
+    is_bound = False

@@ -70,8 +70,8 @@ def organisation_list(page, request):
     listing = DirectoryListing(
         request.GET, directory_settings.get("MMN_DIRECTORY_PAGE_SIZE")
     )
-    figures = listing.figures
-    member_counts = {option.value: option.count for option in figures.by_country}
+    # The template calls these when it first needs them (the listing keeps
+    # what it reads), so a list served from the fragment cache costs no query.
     return render(
         page,
         request,
@@ -79,13 +79,19 @@ def organisation_list(page, request):
         {
             "listing": listing,
             "filters": listing.filters,
-            "facets": listing.facets,
-            "organisations": listing.page,
-            "figures": figures,
-            "member_map": render_member_map(member_counts),
+            "facets": lambda: listing.facets,
+            "organisations": lambda: listing.page,
+            "figures": lambda: listing.figures,
+            "member_map": lambda: member_map(listing.figures),
             "filter_query": listing.filters.as_query_string(),
         },
     )
+
+
+def member_map(figures):
+    """The map of member countries for ``figures`` (listing.NetworkFigures)."""
+    counts = {option.value: option.count for option in figures.by_country}
+    return render_member_map(counts)
 
 
 def can_edit_organisation(user, organisation):

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import resolve_url
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import path
@@ -59,16 +60,18 @@ class LibraryRoutes:
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form, browser = self.browse(request)
-        paginator = Paginator(
-            browser.results(),
-            self.resources_per_page,
-        )
         query = request.GET.copy()
         query.pop("page", None)
+        # Worked out when the template first reads them, so a list served from
+        # the fragment cache (library_page.html) costs none of their queries.
         context.update(
             form=form,
-            facets=browser.facets(),
-            resources_page=paginator.get_page(request.GET.get("page")),
+            facets=SimpleLazyObject(browser.facets),
+            resources_page=SimpleLazyObject(
+                lambda: Paginator(browser.results(), self.resources_per_page).get_page(
+                    request.GET.get("page")
+                )
+            ),
             query_string=query.urlencode(),
         )
         return context
@@ -113,30 +116,36 @@ class ResourceRoutes:
 
         context = super().get_context(request, *args, **kwargs)
         language = translation.get_language() or ""
-        files = self.files_for_reader(language)
-        reader_file = files[0] if files else None
+        # Read when the template first asks, so a page whose head and content
+        # come from the fragment cache (resource_page.html) costs no query.
+        files = SimpleLazyObject(lambda: self.files_for_reader(language))
         context.update(
             files=files,
-            reader_file=reader_file,
-            reader_file_is_in_reader_language=bool(
-                reader_file and reader_file.language == language[:2]
+            reader_file=SimpleLazyObject(lambda: files[0] if files else None),
+            reader_file_is_in_reader_language=lambda: bool(
+                files and files[0].language == language[:2]
             ),
             may_download=self.may_download(request.user),
             login_url=login_url_for(request),
-            authors_with_organisations=self.authors_with_organisations(),
-            citation_tags=highwire_tags(self, request),
+            authors_with_organisations=SimpleLazyObject(
+                self.authors_with_organisations
+            ),
+            citation_tags=SimpleLazyObject(lambda: highwire_tags(self, request)),
             export_formats=[
                 ("bib", _("BibTeX")),
                 ("ris", _("RIS")),
                 ("json", _("CSL-JSON")),
             ],
-            related_resources=[
-                link.resource
-                for link in self.related_links.select_related("resource")
-                if link.resource.live
-            ],
+            related_resources=SimpleLazyObject(self.live_related_resources),
         )
         return context
+
+    def live_related_resources(self):
+        return [
+            link.resource
+            for link in self.related_links.select_related("resource")
+            if link.resource.live
+        ]
 
     @path("download/<str:language>/", name="download")
     def download(self, request, language):

@@ -12,6 +12,7 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
+from mmn_plugins.core.forms import BlankForm
 from mmn_plugins.core.ratelimit import RATE_LIMITED_MESSAGE, is_rate_limited
 from mmn_plugins.core.tasks import send_email
 
@@ -68,7 +69,19 @@ class FormPage(AbstractEmailForm):
             request, f"formpage:{self.pk}", form_rate()
         ):
             return self.render_rate_limited(request)
+        if request.method != "POST":
+            return self.render_blank_form(request)
         return super().serve(request, *args, **kwargs)
+
+    def render_blank_form(self, request):
+        """The form as Wagtail shows it, built only if the template renders it.
+
+        The template keeps the blank form in the fragment cache
+        (``{% cached_form %}``), so most views read none of its fields.
+        """
+        context = self.get_context(request)
+        context["form"] = BlankForm(lambda: self.get_form(page=self, user=request.user))
+        return TemplateResponse(request, self.get_template(request), context)
 
     def render_rate_limited(self, request):
         """Show the form again with what the visitor typed and why it waits."""

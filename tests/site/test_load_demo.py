@@ -1,3 +1,9 @@
+"""``load_demo`` builds the whole demo network, and a second run changes nothing.
+
+Building the demo takes a while (every plugin adds its part), so each test
+builds it once and checks several things a visitor of the demo would see.
+"""
+
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
@@ -6,14 +12,15 @@ from wagtail.models import Page
 from home.models import HomePage
 
 
-pytestmark = pytest.mark.django_db(transaction=False)
+pytestmark = pytest.mark.django_db
 
 PASSWORD = "demo password for tests"
-
-
-@pytest.fixture
-def demo_network():
-    call_command("load_demo", password=PASSWORD, stdout=_Discard())
+DEMO_ACCOUNTS = [
+    "admin@mmn.example.org",
+    "editor@mmn.example.org",
+    "moderator@mmn.example.org",
+    "member@mmn.example.org",
+]
 
 
 class _Discard:
@@ -24,37 +31,32 @@ class _Discard:
         pass
 
 
-def test_demo_builds_a_home_page_per_language(demo_network):
-    """Every language of the site has a published home page."""
+def load_demo():
+    call_command("load_demo", password=PASSWORD, stdout=_Discard())
+
+
+def test_demo_network_reads_in_every_language_and_its_accounts_log_in(client):
+    """Each language has a home page; sections read in French and Arabic;
+    every role's account accepts the password given to load_demo."""
+    load_demo()
+
     languages = set(
         HomePage.objects.live().values_list("locale__language_code", flat=True)
     )
-
     assert languages == {"en", "fr", "ar", "el", "it", "es"}
 
-
-def test_demo_sections_are_translated_into_french_and_arabic(client, demo_network):
-    """The about page, the news and the events read in French and Arabic."""
     for path in ["/fr/about/", "/ar/about/", "/fr/news/", "/ar/news/", "/ar/events/"]:
-        response = client.get(path)
-        assert response.status_code == 200, path
+        assert client.get(path).status_code == 200, path
 
-
-def test_demo_accounts_log_in_with_the_given_password(demo_network):
-    """Each role's demo account accepts the password given to load_demo."""
-    for email in [
-        "admin@mmn.example.org",
-        "editor@mmn.example.org",
-        "moderator@mmn.example.org",
-        "member@mmn.example.org",
-    ]:
+    for email in DEMO_ACCOUNTS:
         assert authenticate(username=email.split("@")[0], password=PASSWORD), email
 
 
-def test_second_run_reuses_what_exists(demo_network):
+def test_second_run_reuses_what_exists():
     """Running load_demo again adds no page and keeps the tree as it was."""
+    load_demo()
     pages_before = Page.objects.count()
 
-    call_command("load_demo", password=PASSWORD, stdout=_Discard())
+    load_demo()
 
     assert Page.objects.count() == pages_before

@@ -14,13 +14,6 @@ from mmn_plugins.directory.models import (
     Person,
 )
 from tests import factories
-from tests.browser.conftest import (  # noqa: F401 - the browser suite's fixtures.
-    _migrated_data,
-    _restore_migrated_data,
-    browser,
-    open_page,
-    screenshot,
-)
 
 
 pytestmark = [
@@ -34,8 +27,8 @@ PASSWORD = "a long pass phrase 42"
 def test_apply_approve_accept_log_in_and_edit_profile(
     home_page,
     moderator,
-    open_page,  # noqa: F811 - the fixture imported above.
-    screenshot,  # noqa: F811
+    open_page,
+    screenshot,
 ):
     """A visitor applies; a moderator approves in the admin; the applicant
     follows the e-mailed link, chooses a password, logs in again with it and
