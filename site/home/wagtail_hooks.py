@@ -25,6 +25,9 @@ def record_current_page(page, request, serve_args, serve_kwargs):
 
 
 def _swap_wagtailmenus_hook():
+    # FIXME: hooks._hooks is Wagtail's private registry, edited because there is
+    # no public way to unregister a hook. Should it change shape, nothing is
+    # swapped and pages only pay wagtailmenus' two queries again.
     eager_hook = wagtailmenus_hooks.wagtailmenu_params_helper
     registered = hooks._hooks.get(BEFORE_SERVE_PAGE, [])
     for position, (function, order) in enumerate(registered):
