@@ -10,9 +10,11 @@ import re
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, connections
 from wagtail.models import Page
 
@@ -55,8 +57,13 @@ def _restore_migrated_data(_migrated_data):
     """
     if not Page.objects.filter(depth=1).exists():
         call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
-        creation = connections[DEFAULT_DB_ALIAS].creation
-        creation.deserialize_db_from_string(_migrated_data)
+        connection = connections[DEFAULT_DB_ALIAS]
+        connection.creation.deserialize_db_from_string(_migrated_data)
+        # flush restarted PostgreSQL's sequences, and the rows just loaded kept
+        # their ids: move each sequence past them, or the next insert collides.
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                cursor.execute(sql)
         # The cached content types still carry the ids post_migrate gave them.
         ContentType.objects.clear_cache()
 
