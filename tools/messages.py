@@ -3,6 +3,7 @@
     python tools/messages.py           extract new strings, then compile
     python tools/messages.py --compile compile every .po into its .mo
     python tools/messages.py --check   fail when a committed .mo is stale
+    python tools/messages.py --root mmn_plugins/forum   only that catalogue
 
 Compiling uses polib (pure Python), so the committed ``.mo`` files are the
 same bytes on every machine and the check can compare them exactly.
@@ -25,8 +26,8 @@ CATALOGUE_ROOTS = [REPO_DIR] + sorted(
 LANGUAGES = ["fr", "ar", "el", "it", "es"]
 
 
-def po_files():
-    for root in CATALOGUE_ROOTS:
+def po_files(roots=None):
+    for root in roots or CATALOGUE_ROOTS:
         yield from sorted((root / "locale").glob("*/LC_MESSAGES/*.po"))
 
 
@@ -40,8 +41,8 @@ def compiled(po_path):
     return mo_path, data
 
 
-def compile_all():
-    for po_path in po_files():
+def compile_all(roots=None):
+    for po_path in po_files(roots):
         mo_path, data = compiled(po_path)
         mo_path.write_bytes(data)
         print(f"Compiled {mo_path.relative_to(REPO_DIR)}")
@@ -62,11 +63,11 @@ def check_all():
     return 0
 
 
-def extract_all():
+def extract_all(roots=None):
     env = dict(os.environ, PYTHONPATH=f"{REPO_DIR / 'site'}:{REPO_DIR}")
     manage = [sys.executable, str(REPO_DIR / "manage.py"), "makemessages"]
     language_args = [arg for code in LANGUAGES for arg in ("-l", code)]
-    for root in CATALOGUE_ROOTS:
+    for root in roots or CATALOGUE_ROOTS:
         ignore = ["--ignore=.venv/*", "--ignore=var/*", "--ignore=tests/*"]
         if root == REPO_DIR:
             ignore.append("--ignore=mmn_plugins/*")
@@ -83,12 +84,18 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true")
     parser.add_argument("--compile", action="store_true")
+    parser.add_argument(
+        "--root",
+        action="append",
+        help="a folder with a locale/ (the repository, or a plugin); repeatable",
+    )
     options = parser.parse_args()
     if options.check:
         return check_all()
+    roots = [(REPO_DIR / root).resolve() for root in options.root or []] or None
     if not options.compile:
-        extract_all()
-    compile_all()
+        extract_all(roots)
+    compile_all(roots)
     return 0
 
 

@@ -13,6 +13,7 @@ DEFAULTS = {
     "MMN_CORE_PAGE_CACHE_ALIAS": "default",
     "MMN_CORE_CLIENT_IP_HEADER": "",
     "MMN_CORE_CLIENT_IP_PROXY_COUNT": 1,
+    "MMN_CORE_MEMBER_GROUP": "Members",
 }
 
 
