@@ -76,6 +76,13 @@ def record_submission(application):
     logger.info("Membership application %s submitted.", application.pk)
 
 
+def record_correction(application, actor, field_labels):
+    """Keep in the history that a moderator corrected some details."""
+    message = _("Details corrected: %(fields)s") % {"fields": ", ".join(field_labels)}
+    _record(application, application.status, application.status, actor, message)
+    logger.info("Membership application %s corrected.", application.pk)
+
+
 def request_information(application, actor, message):
     _move(application, Status.INFORMATION_REQUESTED, actor, message)
     _tell_applicant(application, "information_requested", message=message)
@@ -147,6 +154,7 @@ def create_organisation(application):
         phone=application.organisation_phone,
         year_joined=timezone.localdate().year,
         is_published=directory_settings.get("MMN_DIRECTORY_PUBLISH_ON_APPROVAL"),
+        logo=application.logo,
     )
     organisation.topics.set(application.topics.all())
     organisation.languages.set(application.languages.all())

@@ -9,13 +9,14 @@ sanitiser.
 
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mmn_plugins.core.forms import HONEYPOT_FIELD_NAME, CleanTextMixin, HoneypotField
 
 from .applications import has_pending_application
-from .images import ImageUploadField
+from .images import ImageUploadField, save_as_wagtail_image
 from .listing import translated_names
 from .models import (
     Language,
@@ -63,6 +64,14 @@ def default_locale_topics():
     return Topic.objects.filter(locale=Locale.get_default())
 
 
+def https_url_fields(model_field, **kwargs):
+    """Form fields of a model form; addresses typed without a scheme get
+    ``https://`` (Django 6's default, asked for now to silence its warning)."""
+    if isinstance(model_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return model_field.formfield(**kwargs)
+
+
 class StrictTextMixin(CleanTextMixin):
     """Refuse required text that held nothing but control characters, and
     long texts with a clear error rather than storing megabytes."""
@@ -102,6 +111,7 @@ class MembershipApplicationForm(StrictTextMixin, forms.ModelForm):
                 "organisation_email",
                 "organisation_phone",
                 "description",
+                "logo_upload",
                 "topics",
                 "languages",
             ],
@@ -137,10 +147,16 @@ class MembershipApplicationForm(StrictTextMixin, forms.ModelForm):
             "these details to review the application."
         ),
     )
+    logo_upload = ImageUploadField(
+        label=_("Logo"),
+        required=False,
+        help_text=_("Optional. A JPEG, PNG, GIF or WebP picture."),
+    )
     website_url = HoneypotField()
 
     class Meta:
         model = MembershipApplication
+        formfield_callback = https_url_fields
         fields = [
             "organisation_name",
             "organisation_short_name",
@@ -201,6 +217,12 @@ class MembershipApplicationForm(StrictTextMixin, forms.ModelForm):
 
     def save(self, commit=True):
         self.instance.consent_given_at = timezone.now()
+        picture = self.cleaned_data.get("logo_upload")
+        if picture:
+            # Already decoded and re-encoded by the field.
+            self.instance.logo = save_as_wagtail_image(
+                picture, self.cleaned_data["organisation_name"]
+            )
         return super().save(commit=commit)
 
 
@@ -305,6 +327,7 @@ class OrganisationProfileForm(StrictTextMixin, forms.ModelForm):
 
     class Meta:
         model = Organisation
+        formfield_callback = https_url_fields
         fields = [
             "short_name",
             "city",
@@ -350,16 +373,42 @@ class InvitationForm(StrictTextMixin, forms.Form):
 
 
 class ApplicationReviewForm(forms.ModelForm):
-    """The moderator's decision on an application, in the Wagtail admin."""
+    """The moderator's decision on an application, in the Wagtail admin,
+    with the application's details to correct before deciding (a wrong type
+    or country, a typo in the name).
+
+    The admin page sends the details with a hidden ``corrections`` flag; a
+    post without it (a decision alone) leaves every detail as it was. A
+    required detail sent empty is refused.
+    """
 
     class Decision:
+        CORRECT = "correct"
         REQUEST_INFORMATION = "request_information"
         APPROVE = "approve"
         REJECT = "reject"
 
+    CORRECTABLE = [
+        "organisation_name",
+        "organisation_short_name",
+        "organisation_type",
+        "head_office_country",
+        "countries",
+        "city",
+        "website",
+        "organisation_email",
+        "organisation_phone",
+        "description",
+        "applicant_name",
+        "applicant_email",
+        "applicant_job_title",
+        "applicant_language",
+    ]
+
     decision = forms.ChoiceField(
         label=_("Decision"),
         choices=[
+            (Decision.CORRECT, _("Only save the corrections")),
             (Decision.REQUEST_INFORMATION, _("Ask the applicant for more information")),
             (
                 Decision.APPROVE,
@@ -375,17 +424,59 @@ class ApplicationReviewForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Sent in the e-mail and kept in the application's history."),
     )
+    organisation_type = TypeChoiceField(
+        queryset=OrganisationType.objects.none(),
+        label=_("Type of organisation"),
+        required=False,
+    )
+    corrections = forms.BooleanField(
+        widget=forms.HiddenInput, initial=True, required=False
+    )
 
     class Meta:
         model = MembershipApplication
-        fields = []
+        formfield_callback = https_url_fields
+        fields = [
+            "organisation_name",
+            "organisation_short_name",
+            "organisation_type",
+            "head_office_country",
+            "countries",
+            "city",
+            "website",
+            "organisation_email",
+            "organisation_phone",
+            "description",
+            "applicant_name",
+            "applicant_email",
+            "applicant_job_title",
+            "applicant_language",
+        ]
+        widgets = {"countries": forms.SelectMultiple(attrs={"size": 8})}
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.for_user = for_user
+        self.fields["organisation_type"].queryset = default_locale_types()
+        self.fields["applicant_language"].choices = language_choices()
+        self._required = set()
+        for name in self.CORRECTABLE:
+            field = self.fields[name]
+            if field.required:
+                self._required.add(name)
+            field.required = False
+
+    @property
+    def has_corrections(self):
+        return bool(getattr(self, "cleaned_data", {}).get("corrections"))
 
     def clean(self):
         cleaned_data = super().clean()
+        for name in self.CORRECTABLE:
+            if not self.has_corrections:
+                cleaned_data[name] = getattr(self.instance, name)
+            elif name in self._required and cleaned_data.get(name) in (None, ""):
+                self.add_error(name, _("This detail cannot be left empty."))
         needs_message = {self.Decision.REQUEST_INFORMATION, self.Decision.REJECT}
         if (
             cleaned_data.get("decision") in needs_message
@@ -395,3 +486,13 @@ class ApplicationReviewForm(forms.ModelForm):
         if not self.instance.is_pending:
             raise forms.ValidationError(_("This application has already been decided."))
         return cleaned_data
+
+    def corrected_fields(self):
+        """The verbose names of the details this review changes."""
+        if not self.has_corrections:
+            return []
+        return [
+            str(self.fields[name].label)
+            for name in self.CORRECTABLE
+            if name in self.changed_data
+        ]

@@ -4,14 +4,18 @@ Each facet counts, for each value in use, the organisations matching every
 *other* active filter, so a reader sees how many results each alternative
 would give. Every count is one grouped query, whatever the number of
 organisations: the page's query count does not grow with the directory.
+Country and type share one query grouped by both when neither is chosen (and
+for the figures), and each card's description comes with the page's own
+query, so an uncached page stays within the site's budget of 12 queries.
 """
 
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, When
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +35,9 @@ from .models import (
 
 LOGO_RENDITION = "max-160x96"
 MAX_QUERY_LENGTH = 100
+# The figures are renewed with the cache generation; this only bounds how long
+# a change made without a signal (a bulk import) can go unseen.
+FIGURES_CACHE_SECONDS = 600
 
 
 @dataclass
@@ -150,9 +157,10 @@ class DirectoryListing:
 
     @cached_property
     def facets(self):
+        country_facet, type_facet = self._country_and_type_facets()
         return [
-            self._country_facet(),
-            self._type_facet(),
+            country_facet,
+            type_facet,
             self._topic_facet(),
             self._language_facet(),
         ]
@@ -174,8 +182,9 @@ class DirectoryListing:
     def page(self):
         queryset = (
             self.filters.apply(self.base_queryset)
-            .select_related("organisation_type")
-            .prefetch_related("topics", "descriptions", self._logo_prefetch())
+            .select_related("organisation_type", "logo")
+            .prefetch_related("topics", self._logo_renditions_prefetch())
+            .annotate(**_card_description_annotations())
             .order_by("name", "pk")
         )
         paginator = KnownCountPaginator(queryset, self.page_size, count=self.total)
@@ -187,57 +196,95 @@ class DirectoryListing:
     def figures(self):
         """The network in figures, over every listed organisation."""
         if self.filters.is_active:
-            by_type = self._type_counts(self.base_queryset)
-            by_country = self._country_counts(self.base_queryset)
+            rows = self._network_rows()
+            by_country = self._country_options(rows)
+            by_type = self._type_options(rows)
         else:
-            by_type = self.facets[1].options
-            by_country = self.facets[0].options
+            by_country, by_type = self.facets[0].options, self.facets[1].options
         return NetworkFigures(
             organisations=sum(option.count for option in by_type),
             by_type=sorted(by_type, key=lambda option: -option.count),
             by_country=sorted(by_country, key=lambda option: -option.count),
         )
 
-    def _country_facet(self):
-        queryset = self.filters.apply(self.base_queryset, skip="country")
-        selected = self.filters.values["country"].upper()
-        options = self._country_counts(queryset)
-        for option in options:
-            option.is_selected = option.value == selected
-        return Facet("country", _("Country"), options, selected)
+    def _network_rows(self):
+        """Every listed organisation counted by country and type.
 
-    def _country_counts(self, queryset):
-        rows = (
-            queryset.order_by()
-            .values_list("head_office_country")
-            .annotate(count=Count("pk"))
+        Kept in the cache under core's generation, which saving or deleting
+        an organisation (a snippet) renews, so a filtered page does not count
+        the whole network again.
+        """
+        # Imported here: core's cache module needs the app registry ready,
+        # and the directory's models import this module.
+        from mmn_plugins.core.cache import generation_cache_key
+
+        key = generation_cache_key("mmn-directory-figures")
+        rows = cache.get(key)
+        if rows is None:
+            rows = self._country_type_rows(self.base_queryset)
+            cache.set(key, rows, timeout=FIGURES_CACHE_SECONDS)
+        return rows
+
+    def _country_and_type_facets(self):
+        """The country and type facets: one grouped query when neither filter
+        is chosen (each then counts over the same organisations), else one each."""
+        country = self.filters.values["country"].upper()
+        kind = self.filters.values["type"]
+        if not country and not kind:
+            rows = self._country_type_rows(self.filters.apply(self.base_queryset))
+            country_rows = type_rows = rows
+        else:
+            country_rows = self._country_type_rows(
+                self.filters.apply(self.base_queryset, skip="country"), by_type=False
+            )
+            type_rows = self._country_type_rows(
+                self.filters.apply(self.base_queryset, skip="type"), by_country=False
+            )
+        country_options = self._country_options(country_rows)
+        for option in country_options:
+            option.is_selected = option.value == country
+        type_options = self._type_options(type_rows)
+        for option in type_options:
+            option.is_selected = option.value == kind
+        return (
+            Facet("country", _("Country"), country_options, country),
+            Facet("type", _("Type"), type_options, kind),
         )
+
+    TYPE_COLUMNS = [
+        "organisation_type",
+        "organisation_type__slug",
+        "organisation_type__name",
+        "organisation_type__translation_key",
+        "organisation_type__sort_order",
+    ]
+
+    def _country_type_rows(self, queryset, by_country=True, by_type=True):
+        """Counts grouped by country and/or type, as dicts."""
+        columns = (["head_office_country"] if by_country else []) + (
+            self.TYPE_COLUMNS if by_type else []
+        )
+        return list(queryset.order_by().values(*columns).annotate(count=Count("pk")))
+
+    def _country_options(self, rows):
+        counts = {}
+        for row in rows:
+            code = row["head_office_country"]
+            counts[code] = counts.get(code, 0) + row["count"]
         options = [
             FacetOption(code, str(countries.name(code)) or code, count)
-            for code, count in rows
+            for code, count in counts.items()
         ]
         return sorted(options, key=lambda option: option.label)
 
-    def _type_facet(self):
-        queryset = self.filters.apply(self.base_queryset, skip="type")
-        options = self._type_counts(queryset)
-        for option in options:
-            option.is_selected = option.value == self.filters.values["type"]
-        return Facet("type", _("Type"), options, self.filters.values["type"])
-
-    def _type_counts(self, queryset):
-        rows = (
-            queryset.order_by()
-            .values_list(
-                "organisation_type",
-                "organisation_type__slug",
-                "organisation_type__name",
-                "organisation_type__translation_key",
-                "organisation_type__sort_order",
-            )
-            .annotate(count=Count("pk"))
+    def _type_options(self, rows):
+        totals = {}
+        for row in rows:
+            key = tuple(row[column] for column in self.TYPE_COLUMNS)
+            totals[key] = totals.get(key, 0) + row["count"]
+        return _options_with_translated_names(
+            OrganisationType, [(*key, count) for key, count in totals.items()]
         )
-        return _options_with_translated_names(OrganisationType, rows)
 
     def _topic_facet(self):
         queryset = self.filters.apply(self.base_queryset, skip="topic")
@@ -276,11 +323,15 @@ class DirectoryListing:
         options.sort(key=lambda option: option.label)
         return Facet("language", _("Language of work"), options, selected)
 
-    def _logo_prefetch(self):
+    def _logo_renditions_prefetch(self):
+        """The cards' logo renditions in one query (the logos come joined)."""
         from django.db.models import Prefetch
 
-        images = get_image_model().objects.prefetch_renditions(LOGO_RENDITION)
-        return Prefetch("logo", queryset=images)
+        renditions = get_image_model().get_rendition_model().objects
+        return Prefetch(
+            "logo__renditions",
+            queryset=renditions.filter(filter_spec=LOGO_RENDITION),
+        )
 
     def _name_types_and_topics(self, organisations):
         """Give each organisation's type and topics their translated names."""
@@ -291,6 +342,23 @@ class DirectoryListing:
             kind.display_name = type_names.get(kind.slug, kind.name)
             for topic in organisation.topics.all():
                 topic.display_name = topic_names.get(topic.slug, topic.name)
+
+
+def _card_description_annotations():
+    """Annotations giving each card its description in the active language
+    (else the first one written) within the list's own query."""
+    language = translation.get_language()
+    first = OrganisationDescription.objects.filter(
+        organisation=OuterRef("pk")
+    ).order_by(
+        Case(When(language=language, then=0), default=1, output_field=IntegerField()),
+        "sort_order",
+        "pk",
+    )
+    return {
+        "card_description_text": Subquery(first.values("text")[:1]),
+        "card_description_language": Subquery(first.values("language")[:1]),
+    }
 
 
 def _options_with_translated_names(model, rows):

@@ -272,6 +272,20 @@ class Organisation(ClusterableModel):
                 {"slug": _("This address is taken by the directory itself.")}
             )
 
+    @property
+    def card_description(self):
+        """The description a card shows: the list's annotation when it has one
+        (see ``listing.DirectoryListing.page``), else :meth:`description_in`."""
+        if hasattr(self, "card_description_text"):
+            if not self.card_description_text:
+                return None
+            return OrganisationDescription(
+                organisation_id=self.pk,
+                language=self.card_description_language,
+                text=self.card_description_text,
+            )
+        return self.description_in()
+
     def description_in(self, language=None):
         """The description in ``language`` (or the active one), else another one.
 
@@ -516,6 +530,19 @@ class WorkingGroup(ClusterableModel):
         related_name="working_groups",
     )
     is_active = models.BooleanField(_("active"), default=True)
+    auth_group = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("group of its people"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="mmn_working_group",
+        help_text=_(
+            "Kept in sync with the group's focal points and the people of its "
+            "member organisations, so other plugins (a private forum) can use it."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -537,6 +564,14 @@ class WorkingGroup(ClusterableModel):
         return self.name
 
     description_in = Organisation.description_in
+
+    def save(self, *args, **kwargs):
+        # Modelcluster saves the member organisations and focal points after
+        # the row itself (and after post_save): sync the group once they are in.
+        super().save(*args, **kwargs)
+        from .working_groups import sync_working_group
+
+        sync_working_group(self)
 
 
 class WorkingGroupDescription(LocalisedDescription):
@@ -633,6 +668,15 @@ class MembershipApplication(models.Model):
         _("organisation's phone"), max_length=40, blank=True
     )
     description = models.TextField(_("what the organisation does"))
+    logo = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Re-encoded when uploaded; becomes the organisation's logo."),
+    )
     topics = models.ManyToManyField(
         Topic, verbose_name=_("topics"), blank=True, related_name="+"
     )

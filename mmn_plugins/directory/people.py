@@ -75,8 +75,7 @@ def _mark_email_verified(user, email):
 
 
 def join_member_group(user):
-    name = directory_settings.get("MMN_DIRECTORY_MEMBER_GROUP")
-    group = Group.objects.filter(name=name).first()
+    group = Group.objects.filter(name=directory_settings.member_group_name()).first()
     if group is not None:
         user.groups.add(group)
 

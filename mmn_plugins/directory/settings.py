@@ -13,8 +13,9 @@ DEFAULTS = {
     # Whether an approved application's organisation appears in the directory at
     # once (True) or waits for an editor to publish it (False).
     "MMN_DIRECTORY_PUBLISH_ON_APPROVAL": False,
-    # Group every approved or invited person joins (ignored when it is missing).
-    "MMN_DIRECTORY_MEMBER_GROUP": "Members",
+    # Group every approved or invited person joins (ignored when it is missing);
+    # None: core's members group (MMN_CORE_MEMBER_GROUP).
+    "MMN_DIRECTORY_MEMBER_GROUP": None,
     # Permissions granted after each migrate to groups that exist, by group name.
     "MMN_DIRECTORY_GROUP_PERMISSIONS": {
         "Editors": [
@@ -58,3 +59,13 @@ DEFAULTS = {
 def get(name):
     """Return the project's value of ``name`` or the plugin's default."""
     return getattr(settings, name, DEFAULTS[name])
+
+
+def member_group_name():
+    """The group invited and approved people join: the directory's setting,
+    else core's members group, so both plugins mean the same people."""
+    from mmn_plugins.core import settings as core_settings
+
+    return get("MMN_DIRECTORY_MEMBER_GROUP") or core_settings.get(
+        "MMN_CORE_MEMBER_GROUP"
+    )

@@ -207,7 +207,9 @@ def apply(page, request):
         form = MembershipApplicationForm(**form_kwargs)
         return render(page, request, "apply.html", {"form": form})
 
-    form = MembershipApplicationForm(data=request.POST, **form_kwargs)
+    form = MembershipApplicationForm(
+        data=request.POST, files=request.FILES, **form_kwargs
+    )
     if _is_limited(request, form, "directory-apply", "MMN_DIRECTORY_APPLICATION_RATE"):
         return render(page, request, "apply.html", {"form": form}, status=429)
     if not form.is_valid():

@@ -8,8 +8,7 @@ reaches an anonymous page's template context at all.
 
 from dataclasses import dataclass, field
 
-from . import settings as directory_settings
-from .models import Role, Visibility
+from .models import MembershipStatus, Role, Visibility
 
 
 RANK = {Visibility.PUBLIC: 0, Visibility.MEMBERS: 1, Visibility.HIDDEN: 2}
@@ -18,27 +17,29 @@ RANK = {Visibility.PUBLIC: 0, Visibility.MEMBERS: 1, Visibility.HIDDEN: 2}
 def is_network_member(user):
     """Whether ``user`` is a member of the network (or its staff).
 
-    A member belongs to the members group or holds a current role in an
-    organisation listed in the directory. The answer is kept on the user for
-    the rest of the request.
+    Core's rule (:func:`mmn_plugins.core.membership.is_member`), which every
+    plugin asks: staff, the members group, and whoever a ``MEMBER_CHECKS``
+    hook vouches for, this plugin's :func:`holds_current_role` included. The
+    directory's own staff (who may change people) count too.
     """
+    from mmn_plugins.core.membership import is_member
+
     if user is None or not user.is_authenticated:
         return False
-    cached = getattr(user, "_mmn_is_network_member", None)
-    if cached is not None:
-        return cached
+    return is_member(user) or is_directory_staff(user)
 
-    group = directory_settings.get("MMN_DIRECTORY_MEMBER_GROUP")
-    is_member = (
-        is_directory_staff(user)
-        or user.groups.filter(name=group).exists()
-        or Role.objects.current()
-        .filter(person__user=user, organisation__is_published=True)
-        .filter(organisation__status="active")
+
+def holds_current_role(user):
+    """The directory's ``MEMBER_CHECKS`` rule: a current role (focal point,
+    contact or staff) in an active member organisation, published or not yet
+    (an approved application's organisation may wait for an editor)."""
+    if user is None or not user.is_authenticated:
+        return False
+    return (
+        Role.objects.current()
+        .filter(person__user=user, organisation__status=MembershipStatus.ACTIVE)
         .exists()
     )
-    user._mmn_is_network_member = is_member
-    return is_member
 
 
 def is_directory_staff(user):

@@ -10,7 +10,13 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from mmn_plugins.core.registry import DEMO_BUILDERS, HOME_SLOTS
+from mmn_plugins.core.registry import (
+    DEMO_BUILDERS,
+    HOME_SLOTS,
+    MEMBER_CHECKS,
+    PERSON_SUMMARIES,
+    SEARCH_SOURCES,
+)
 
 from . import applications
 from .forms import ApplicationReviewForm
@@ -103,6 +109,12 @@ class ApplicationReviewView(EditView):
         decision = form.cleaned_data["decision"]
         message = form.cleaned_data["message"]
         user = self.request.user
+        corrected = form.corrected_fields()
+        if corrected:
+            self.object = form.save()
+            applications.record_correction(self.object, user, corrected)
+        if decision == form.Decision.CORRECT:
+            return self.object
         if decision == form.Decision.APPROVE:
             applications.approve(self.object, user, message, request=self.request)
         elif decision == form.Decision.REQUEST_INFORMATION:
@@ -189,3 +201,34 @@ def build_directory_demo(demo):
     from .demo import build_demo_directory
 
     build_demo_directory(demo)
+
+
+@hooks.register(SEARCH_SOURCES)
+def organisation_search_source():
+    from .search import organisation_source
+
+    return organisation_source()
+
+
+@hooks.register(SEARCH_SOURCES)
+def person_search_source():
+    from .search import person_source
+
+    return person_source()
+
+
+@hooks.register(MEMBER_CHECKS)
+def holds_a_role_in_a_member_organisation(user):
+    """People with a current role in an active member organisation are
+    members of the network (core's ``is_member`` asks every plugin)."""
+    from .visibility import holds_current_role
+
+    return holds_current_role(user)
+
+
+@hooks.register(PERSON_SUMMARIES)
+def directory_person_summaries(user_ids):
+    """Name, photo and organisation beside what a person wrote elsewhere."""
+    from .summaries import person_summaries
+
+    return person_summaries(user_ids)

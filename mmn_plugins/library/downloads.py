@@ -13,8 +13,10 @@ import unicodedata
 from urllib.parse import quote
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 
 from mmn_plugins.core.sanitise import strip_control_characters
 
@@ -40,6 +42,11 @@ def serve_resource_file(request, resource, language):
     if resource_file is None:
         raise Http404("This resource has no file in that language.")
     if not resource.may_download(request.user):
+        if request.user.is_authenticated:
+            # Logged in but not a member: logging in again would not help.
+            raise PermissionDenied(
+                _("The files of this resource are for members of the network.")
+            )
         return redirect_to_login(request.get_full_path())
 
     DownloadCount.record(resource, language)

@@ -274,8 +274,11 @@ class ResourcePage(ResourceRoutes, RoutablePageMixin, Page):
         return next((f for f in self.file_list if f.language == language), None)
 
     def may_download(self, user):
-        """Whether ``user`` may receive this resource's files."""
-        return not self.is_members_only or user.is_authenticated
+        """Whether ``user`` may receive this resource's files: anyone for a
+        public resource, members of the network (core's rule) otherwise."""
+        from mmn_plugins.core.membership import is_member
+
+        return not self.is_members_only or is_member(user)
 
     def author_names(self):
         return [author.display_name for author in self.author_list]

@@ -7,7 +7,6 @@ exactly what they filtered. Below a resource: ``download/<language>/`` and
 """
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import resolve_url
 from django.utils import translation
@@ -68,7 +67,7 @@ class LibraryRoutes:
             form=form,
             facets=SimpleLazyObject(browser.facets),
             resources_page=SimpleLazyObject(
-                lambda: Paginator(browser.results(), self.resources_per_page).get_page(
+                lambda: browser.paginator(self.resources_per_page).get_page(
                     request.GET.get("page")
                 )
             ),
@@ -137,8 +136,30 @@ class ResourceRoutes:
                 ("json", _("CSL-JSON")),
             ],
             related_resources=SimpleLazyObject(self.live_related_resources),
+            topics=SimpleLazyObject(lambda: self.topics_for_reader(language)),
         )
         return context
+
+    def topics_for_reader(self, language):
+        """The resource's topics, each with ``display_name`` in ``language``.
+
+        A page copied for translation may still point at the topics of the
+        page it came from; they are shown by their translation's name.
+        """
+        from .browse import topic_names_in_reader_language
+
+        topics = list(self.topics.all())
+        names = topic_names_in_reader_language(
+            (
+                topic.translation_key,
+                topic.name,
+                language if topic.locale_id == self.locale_id else None,
+            )
+            for topic in topics
+        )
+        for topic in topics:
+            topic.display_name = names[topic.translation_key]
+        return topics
 
     def live_related_resources(self):
         return [

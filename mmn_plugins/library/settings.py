@@ -26,6 +26,9 @@ DEFAULTS = {
     "MMN_LIBRARY_ORGANISATION_MODEL": "",
     # Rate of member submissions per member, as core's rate limit reads it.
     "MMN_LIBRARY_SUBMISSION_RATE": "10/h",
+    # The group whose members review members' submissions (the workflow task
+    # each library gets, see review.py); empty: the workflow the page inherits.
+    "MMN_LIBRARY_REVIEWER_GROUP": "Moderators",
 }
 
 

@@ -1,9 +1,17 @@
-"""Tell members what moderators decided about the resources they submitted."""
+"""Tell members what moderators decided about the resources they submitted,
+and give each published library its reviewers' workflow."""
 
 from django.dispatch import receiver
-from wagtail.signals import workflow_approved, workflow_rejected
+from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
-from .models import ResourcePage
+from .models import LibraryPage, ResourcePage
+
+
+@receiver(page_published, sender=LibraryPage)
+def give_library_its_review_workflow(sender, instance, **kwargs):
+    from .review import ensure_review_workflow
+
+    ensure_review_workflow(instance)
 
 
 @receiver(workflow_approved)

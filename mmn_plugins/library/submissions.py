@@ -11,6 +11,7 @@ import logging
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -19,13 +20,16 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
+from wagtail.users.models import UserProfile
 
+from mmn_plugins.core.membership import is_member
 from mmn_plugins.core.notifications import send_templated_email
 from mmn_plugins.core.ratelimit import RATE_LIMITED_MESSAGE, is_rate_limited
 
 from . import settings as library_settings
 from .forms import ResourceSubmissionForm
 from .models import Access, ResourceAuthor, ResourceFile, ResourcePage
+from .review import ensure_review_workflow
 
 
 logger = logging.getLogger(__name__)
@@ -35,6 +39,10 @@ def submit_resource(request, library):
     """Show the submission form, or turn a valid one into a draft in review."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
+    if not is_member(request.user):
+        raise PermissionDenied(
+            _("Only members of the network may share resources in the library.")
+        )
 
     form = ResourceSubmissionForm(
         request.POST or None, request.FILES or None, locale=library.locale
@@ -99,8 +107,10 @@ def create_submission(library, form, user):
     library.add_child(instance=resource)
     resource.save_revision(user=user, log_action=True)
 
+    ensure_review_workflow(library)
     workflow = resource.get_workflow()
     if workflow is not None:
+        leave_decisions_to_the_library(user)
         workflow.start(resource, user)
     else:
         logger.warning(
@@ -157,10 +167,43 @@ def submission_state(resource):
     return _("Draft")
 
 
+def leave_decisions_to_the_library(user):
+    """One e-mail per decision: the library's, in the member's language.
+
+    Wagtail also e-mails whoever submitted a page when its workflow is
+    approved or rejected, with links into the admin. A member who cannot
+    open the admin has no use for those, so their admin notifications of
+    decisions are turned off; staff who can keep Wagtail's (see
+    :func:`wagtail_tells`), and the library then stays silent.
+    """
+    if user.has_perm("wagtailadmin.access_admin"):
+        return
+    profile = UserProfile.get_for_user(user)
+    if profile.approved_notifications or profile.rejected_notifications:
+        profile.approved_notifications = False
+        profile.rejected_notifications = False
+        profile.save(update_fields=["approved_notifications", "rejected_notifications"])
+
+
+# Wagtail's notification for each of the library's decision e-mails.
+WAGTAIL_NOTIFICATIONS = {
+    "approved": "approved_notifications",
+    "changes_requested": "rejected_notifications",
+}
+
+
+def wagtail_tells(user, event):
+    """Whether Wagtail's own e-mail already tells ``user`` of ``event``."""
+    preference = WAGTAIL_NOTIFICATIONS.get(event)
+    if preference is None or not user.has_perm("wagtailadmin.access_admin"):
+        return False
+    return getattr(UserProfile.get_for_user(user), preference)
+
+
 def notify_submitter(resource, event, comment=""):
     """E-mail the member who submitted ``resource`` about ``event``."""
     user = resource.submitted_by
-    if user is None or not user.email:
+    if user is None or not user.email or wagtail_tells(user, event):
         return
     send_templated_email(
         f"mmn_library/emails/submission_{event}",

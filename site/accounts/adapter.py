@@ -1,5 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
+from django.contrib.sites.requests import RequestSite
 from django.contrib.sites.shortcuts import get_current_site
 
 from mmn_plugins.core.tasks import send_email
@@ -27,7 +28,9 @@ class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
         full_context = {
             "request": request,
             "email": email,
-            "current_site": get_current_site(request),
+            # The host the person used, not django.contrib.sites' stored row
+            # (installed for the debates' comments, and still "example.com").
+            "current_site": RequestSite(request) if request else get_current_site(None),
             **context,
         }
         message = self.render_mail(template_prefix, email, full_context)

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
@@ -29,6 +30,8 @@ from mmn_plugins.core.models import Topic
 from mmn_plugins.core.registry import DemoContext, run_demo_builders
 from news.models import NewsIndexPage, NewsPage
 from pages.models import StandardPage
+
+from .translations import ensure_synced_translations
 
 
 logger = logging.getLogger(__name__)
@@ -67,6 +70,11 @@ def build_demo_network(password, stdout, style):
     run_demo_builders(demo)
     # After the plugins, which may publish the home pages they were handed.
     ensure_images(home_pages, _load_fixture("images.json"))
+    # Once every page and picture is in place: wagtail-localize then records
+    # each translation as a synced one (see demo.translations).
+    synced = ensure_synced_translations(home)
+    if synced:
+        stdout.write(f"{synced} translations recorded with wagtail-localize.")
 
     # Last, so that the sections the plugins just added are in the menus.
     ensure_menus(home, content["menus"])
@@ -387,10 +395,32 @@ def ensure_menus(home, entry):
         linked = set(
             item_class.objects.filter(menu=menu).values_list("link_page", flat=True)
         )
+        linked_urls = set(
+            item_class.objects.filter(menu=menu).values_list("link_url", flat=True)
+        )
         for order, slug in enumerate(slugs):
             page = pages_by_slug.get(slug)
             if page is not None and page.pk not in linked:
                 item_class.objects.create(menu=menu, link_page=page, sort_order=order)
+            url = _plugin_section_url(slug) if page is None else None
+            if url and url not in linked_urls:
+                item_class.objects.create(
+                    menu=menu, link_url=url, link_text=slug.capitalize(),
+                    sort_order=order,
+                )  # fmt: skip
+
+
+def _plugin_section_url(slug):
+    """The address of a plugin's section that is not a page (the forum), if any.
+
+    The menu tag turns it into the reader's language prefix.
+    """
+    path = f"/{SOURCE_LANGUAGE}/{slug}/"
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    return None if match.url_name == "wagtail_serve" else path
 
 
 def _load_fixture(name):

@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
-from wagtail.contrib.sitemaps import Sitemap
+
+from multilingual.sitemaps import MultilingualSitemap
 
 
 logger = logging.getLogger(__name__)
@@ -44,7 +45,8 @@ def robots_txt(request):
 
 @cache_page(60 * 15)
 def sitemap(request):
-    return django_sitemap(request, sitemaps={"pages": Sitemap(request)})
+    """Every language version of every page, each with its alternates."""
+    return django_sitemap(request, sitemaps={"pages": MultilingualSitemap(request)})
 
 
 def health(request):
@@ -53,7 +55,8 @@ def health(request):
 
 
 def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+    # No hreflang alternates: an address that leads nowhere has no versions.
+    return render(request, "404.html", {"no_language_alternates": True}, status=404)
 
 
 def server_error(request):

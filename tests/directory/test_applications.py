@@ -330,3 +330,110 @@ def test_members_and_editors_cannot_review(
         assert response.status_code in {302, 403}
     application.refresh_from_db()
     assert application.status == ApplicationStatus.SUBMITTED
+
+
+def test_logo_sent_with_the_application_becomes_the_organisations(
+    client, directory_page, form_data, moderator
+):
+    """The form takes a logo, re-encoded; approval gives it to the organisation."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.directory.test_editing import png_bytes
+
+    logo = SimpleUploadedFile("logo.png", png_bytes(), content_type="image/png")
+    response = client.post(APPLY_URL, {**form_data, "logo_upload": logo})
+    assert response.status_code == 302
+    application = MembershipApplication.objects.get()
+    assert application.logo.file.name.endswith(".jpg")
+
+    organisation = applications.approve(application, moderator, "Welcome")
+
+    assert organisation.logo == application.logo
+
+
+def test_bad_logos_get_a_form_error(
+    client, directory_page, form_data, bad_inputs, settings
+):
+    """The upload group of the shared corpus, as the application's logo:
+    a form error each time (a real picture is re-encoded), never a 500."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MMN_DIRECTORY_APPLICATION_RATE = "1000/h"  # One post per file.
+
+    from tests.directory.test_editing import upload_from
+
+    for item in bad_inputs["upload_files"]:
+        body = upload_from(item)
+        if body is None:
+            continue
+        upload = SimpleUploadedFile(item["filename"], body, item["content_type"])
+        response = client.post(APPLY_URL, {**form_data, "logo_upload": upload})
+        if item["id"] == "up-png-text-chunk":
+            assert response.status_code == 302, item["id"]
+            application = MembershipApplication.objects.get()
+            assert b"RELSEC" not in application.logo.file.read()
+            application.delete()
+        else:
+            assert response.status_code == 400, item["id"]
+            assert not MembershipApplication.objects.exists(), item["id"]
+
+
+def test_moderator_corrects_the_details_before_approving(
+    client, directory_page, form_data, moderator, types
+):
+    """The review page holds the application's details: a moderator fixes
+    the type and the name, the correction is kept in the history, and the
+    organisation is created with the corrected details."""
+    submit(client, form_data)
+    application = MembershipApplication.objects.get()
+    url = f"/admin/directory/applications/edit/{application.pk}/"
+    client.force_login(moderator)
+    page = BeautifulSoup(client.get(url).content, "html.parser")
+    assert page.select_one('input[name="organisation_name"]') is not None
+    assert page.select_one('input[type="hidden"][name="corrections"]') is not None
+    details = {
+        **{key: value for key, value in form_data.items() if key != "consent"},
+        "corrections": "True",
+        "organisation_name": "Saffron Crossings",
+        "organisation_type": types["academia"].pk,
+    }
+
+    client.post(url, {**details, "decision": "correct", "message": ""})
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.SUBMITTED
+    assert application.organisation_name == "Saffron Crossings"
+    assert "Details corrected" in application.events.last().message
+
+    client.post(url, {"decision": "approve", "message": "Welcome"})
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.APPROVED
+    assert application.organisation.name == "Saffron Crossings"
+    assert application.organisation.organisation_type == types["academia"]
+    assert sorted(country.code for country in application.organisation.countries) == [
+        "LY",
+        "TN",
+    ]
+
+
+def test_a_required_detail_cannot_be_emptied(
+    client, directory_page, form_data, moderator
+):
+    submit(client, form_data)
+    application = MembershipApplication.objects.get()
+    url = f"/admin/directory/applications/edit/{application.pk}/"
+    client.force_login(moderator)
+
+    response = client.post(
+        url,
+        {
+            **form_data,
+            "corrections": "True",
+            "organisation_name": "  ",
+            "decision": "correct",
+            "message": "",
+        },
+    )
+
+    assert response.status_code == 200
+    application.refresh_from_db()
+    assert application.organisation_name == "Saffron Crossings Association"

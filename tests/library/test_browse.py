@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.library.conftest import make_document
+from tests.library.conftest import make_document, make_resource
 
 
 pytestmark = pytest.mark.django_db
@@ -193,15 +193,15 @@ def test_drafts_and_other_libraries_are_left_out(client, home_page, make):
 
 def _queries_for(client, url):
     cache.clear()  # The page cache would answer the second request.
+    # Wagtail's site, locale and menu lookups, which the clear dropped.
+    client.get(f"{url}&warm=1")
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200
     return len(captured)
 
 
-def test_query_count_does_not_grow_with_resources(
-    client, make, topics, django_assert_max_num_queries
-):
+def test_query_count_does_not_grow_with_resources(client, make, topics):
     """The same number of queries for 3 and for 30 resources, facets applied."""
     url = "/en/library/?topic=education&country=GR"
 
@@ -216,14 +216,59 @@ def test_query_count_does_not_grow_with_resources(
             )
 
     add_resources(3)
+    _queries_for(client, url)  # The first page this test renders warms more.
     with_three = _queries_for(client, url)
     add_resources(27)
     with_thirty = _queries_for(client, url)
 
     assert with_three == with_thirty
-    cache.clear()
-    with django_assert_max_num_queries(25):
-        client.get(url)
+    # The library's own share of the site's budget of 12 for an uncached page
+    # (issue 2); the rest is the site's chrome (routing, menus, settings),
+    # which ``tests/benchmarks/run.py`` measures. A new query string misses
+    # the page cache.
+    client.get(f"{url}&warm=1")
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(f"{url}&again=1")
+    assert response.status_code == 200
+    own = [
+        query["sql"]
+        for query in captured
+        if "mmn_library_" in query["sql"] or "mmn_core_topic" in query["sql"]
+    ]
+    assert len(own) <= 8, own
+
+
+def test_topics_are_named_in_the_reader_language(client, library, make, topics):
+    """A French library whose resources still point at the English topics
+    (a page copied for translation) shows the topics' French names, in the
+    facet and on the resource page."""
+    from mmn_plugins.library.models import LibraryPage
+    from tests import factories
+
+    french_home = factories.translate_page(library.get_parent().specific, "fr")
+    french_home = french_home.specific
+    french_library = factories.add_page(
+        french_home, LibraryPage(title="Bibliothèque", slug="library")
+    )
+    french_topic = topics["education"].copy_for_translation(french_home.locale)
+    french_topic.name = "Éducation"
+    french_topic.save()
+    resource = make_resource(
+        french_library, title="Rapport", topics=[topics["education"]]
+    )
+
+    listing = client.get("/fr/library/")
+    page = client.get(resource.url)
+
+    assert _facet_counts(listing, "topic") == {"education": 1}
+    facet_text = BeautifulSoup(listing.content, "html.parser").select_one(
+        '.facet:has(input[name="topic"])'
+    )
+    assert "Éducation" in facet_text.get_text()
+    assert "Education" not in facet_text.get_text()
+    soup = BeautifulSoup(page.content, "html.parser")
+    tags = [tag.get_text(strip=True) for tag in soup.select("dd .tag")]
+    assert "Éducation" in tags and "Education" not in tags
 
 
 def _materialise(item):

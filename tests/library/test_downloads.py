@@ -139,6 +139,26 @@ def test_member_downloads_a_members_only_file(client, make, member):
     assert _count(resource, "en") == 1
 
 
+def test_a_logged_in_non_member_gets_no_members_only_file(client, make):
+    """An account is not membership: core's ``is_member`` decides, at the
+    library's download URL, on the page and at Wagtail's document URL."""
+    from tests import factories
+
+    document = make_document()
+    resource = make(access="members", files=[("en", document)])
+    client.force_login(factories.make_user("outsider@example.org"))
+
+    download = client.get(resource.url + "download/en/")
+    page = client.get(resource.url).content.decode()
+    wagtail_url = client.get(document.url)
+
+    assert download.status_code == 403
+    assert _count(resource, "en") == 0
+    assert "for members of the network" in page
+    assert "download/en/" not in page
+    assert wagtail_url.status_code == 403
+
+
 def test_members_only_file_is_refused_at_wagtails_document_url(client, make):
     """Wagtail's own /documents/ address does not bypass the restriction."""
     document = make_document()

@@ -48,6 +48,17 @@ def test_visitors_are_sent_to_login(client, library):
     assert client.get(MINE)["Location"].startswith("/accounts/login/?next=")
 
 
+def test_only_members_may_submit(client, library):
+    from tests import factories
+
+    client.force_login(factories.make_user("outsider@example.org"))
+
+    response = _submit(client)
+
+    assert response.status_code == 403
+    assert not ResourcePage.objects.exists()
+
+
 def test_submission_creates_a_draft_in_moderation(
     client, library, member, django_capture_on_commit_callbacks
 ):
@@ -84,42 +95,42 @@ def test_my_submissions_shows_the_state(client, library, member):
     assert "<script>alert('RELSEC')" not in html
 
 
-@pytest.fixture
-def moderators_may_publish_the_library(library):
-    """Let the Moderators group, whose task the default workflow holds, publish.
+def _act_in_the_admin(client, moderator, resource, action, comment=""):
+    """The moderator takes ``action`` on the submission from Wagtail's admin,
+    as the "Approve" / "Request changes" buttons of the page editor do."""
+    from django.urls import reverse
 
-    Which group reviews the library is the site's choice; the test site's
-    Moderators group has no page permissions of its own.
-    """
-    from django.contrib.auth.models import Group, Permission
+    client.force_login(moderator)
+    task_state = resource.current_workflow_state.current_task_state
+    assert (
+        client.get(reverse("wagtailadmin_pages:edit", args=[resource.pk])).status_code
+        == 200
+    )
+    url = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[resource.pk, action, task_state.pk],
+    )
+    return client.post(url, {"comment": comment})
+
+
+def test_the_library_is_reviewed_by_moderators_without_page_rights(library, moderator):
+    """The plugin gives each library a workflow of its own whose task the
+    Moderators group approves, and the right to publish below that library
+    only (Wagtail publishes an approved revision as the approver)."""
     from wagtail.models import GroupPagePermission
 
-    for codename in ["add_page", "change_page", "publish_page"]:
-        GroupPagePermission.objects.get_or_create(
-            group=Group.objects.get(name="Moderators"),
-            page=library,
-            permission=Permission.objects.get(codename=codename),
-        )
+    workflow = library.get_workflow()
+
+    assert workflow.name == "E-library review"
+    [task] = [task.specific for task in workflow.tasks]
+    assert list(task.groups.values_list("name", flat=True)) == ["Moderators"]
+    rights = GroupPagePermission.objects.filter(group__name="Moderators")
+    assert list(rights.values_list("page_id", "permission__codename")) == [
+        (library.pk, "publish_page")
+    ]
 
 
-@pytest.mark.usefixtures("moderators_may_publish_the_library")
-def test_approval_publishes_and_tells_the_member(client, library, member, moderator):
-    client.force_login(member)
-    _submit(client)
-    resource = ResourcePage.objects.get(title="Guide for city councils")
-    mail.outbox.clear()
-
-    resource.current_workflow_state.current_task_state.approve(user=moderator)
-
-    resource.refresh_from_db()
-    assert resource.live
-    # Wagtail also sends its own admin notification to the page's owner.
-    [ours] = [m for m in mail.outbox if "is published" in m.subject]
-    assert ours.to == [member.email]
-    assert "Published" in client.get(MINE).content.decode()
-
-
-def test_request_for_changes_tells_the_member_with_the_comment(
+def test_approval_in_the_admin_publishes_and_sends_one_email(
     client, library, member, moderator
 ):
     client.force_login(member)
@@ -127,15 +138,60 @@ def test_request_for_changes_tells_the_member_with_the_comment(
     resource = ResourcePage.objects.get(title="Guide for city councils")
     mail.outbox.clear()
 
-    resource.current_workflow_state.current_task_state.reject(
-        user=moderator, comment="Please add the French version."
+    response = _act_in_the_admin(client, moderator, resource, "approve")
+
+    assert response.status_code == 302
+    resource.refresh_from_db()
+    assert resource.live
+    # The library's e-mail only: Wagtail's own, with its admin links, is not
+    # sent to a member who cannot open the admin.
+    [email] = mail.outbox
+    assert email.to == [member.email]
+    assert "is published" in email.subject
+    client.force_login(member)
+    assert "Published" in client.get(MINE).content.decode()
+
+
+def test_request_for_changes_sends_one_email_with_the_comment(
+    client, library, member, moderator
+):
+    client.force_login(member)
+    _submit(client)
+    resource = ResourcePage.objects.get(title="Guide for city councils")
+    mail.outbox.clear()
+
+    _act_in_the_admin(
+        client, moderator, resource, "reject", "Please add the French version."
     )
 
     resource.refresh_from_db()
     assert not resource.live
-    [ours] = [m for m in mail.outbox if "Changes requested" in m.subject]
-    assert "Please add the French version." in ours.body
+    [email] = mail.outbox
+    assert email.to == [member.email]
+    assert "Changes requested" in email.subject
+    assert "Please add the French version." in email.body
+    client.force_login(member)
     assert "Changes requested" in client.get(MINE).content.decode()
+
+
+def test_staff_who_use_the_admin_keep_wagtails_email_instead(
+    client, library, editor, moderator
+):
+    """An editor submitting from the site gets Wagtail's notification (their
+    admin preference) and no second one from the library."""
+    from django.contrib.auth.models import Group
+
+    editor.groups.add(Group.objects.get(name="Members"))
+    client.force_login(editor)
+    _submit(client)
+    resource = ResourcePage.objects.get(title="Guide for city councils")
+    mail.outbox.clear()
+
+    _act_in_the_admin(client, moderator, resource, "approve")
+
+    resource.refresh_from_db()
+    assert resource.live
+    assert [email.to for email in mail.outbox] == [[editor.email]]
 
 
 def test_a_refused_file_is_a_form_error_and_nothing_is_saved(

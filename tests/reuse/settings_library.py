@@ -9,3 +9,4 @@ from .settings_core import INSTALLED_APPS
 
 INSTALLED_APPS = ["mmn_plugins.library", "django_countries", *INSTALLED_APPS]
 LANGUAGES = [("en", "English"), ("fr", "French"), ("ar", "Arabic")]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "mmn_plugins.library.documents.CheckedDocumentForm"

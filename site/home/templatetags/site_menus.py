@@ -17,15 +17,18 @@ from dataclasses import dataclass
 
 from django import template
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import F, Q
 from django.template.loader import render_to_string
+from django.urls import translate_url
 from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 from wagtailmenus.conf import settings as menu_settings
 from wagtailmenus.models import FlatMenuItem, MainMenuItem
 
 from mmn_plugins.core.cache import generation_cache_key
+from multilingual.models import LanguageSettings
 
 
 register = template.Library()
@@ -43,6 +46,9 @@ class CachedMenuItem:
     page_id: int | None = None
     page_path: str = ""
     page_depth: int = 0
+    # Set when the item shows a page that has no translation in the menu's
+    # language (editors chose to mark such items rather than hide them).
+    untranslated_language: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,7 @@ class MenuItem:
     href: str
     text: str
     active_class: str = ""
+    untranslated_language: str = ""
 
 
 @register.simple_tag(takes_context=True)
@@ -65,7 +72,12 @@ def site_menu(context, handle, template=""):
     items = menu_items_for(site, handle, request)
     current_page = context.get("page")
     menu_items = [
-        MenuItem(item.href, item.text, active_class(item, current_page, request))
+        MenuItem(
+            item.href,
+            item.text,
+            active_class(item, current_page, request),
+            item.untranslated_language,
+        )
         for item in items
     ]
     return render_to_string(
@@ -90,21 +102,32 @@ def build_menu_items(site, handle, language, request=None):
     menu_items = _editors_items(site, handle)
     linked_pages = [item.link_page for item in menu_items if item.link_page_id]
     translations = _translations(linked_pages, language)
+    mark_untranslated = LanguageSettings.marks_untranslated_menu_items(site)
 
     items = []
     for item in menu_items:
         if not item.link_page_id:
+            # A plugin's section that is not a page (the forum) is linked by
+            # its address: it follows the reader's language prefix, and its
+            # text, written in English, is looked up in the catalogues.
             items.append(
-                CachedMenuItem(item.link_url + item.url_append, item.link_text)
+                CachedMenuItem(
+                    translate_url(item.link_url, language) + item.url_append,
+                    gettext(item.link_text) if item.link_text else "",
+                )
             )
             continue
 
-        # A page without a live translation in this language is hidden rather
-        # than shown in another language.
-        # TODO (someday): let editors choose to show the original instead.
+        # A page without a live translation in this language is hidden, or
+        # shown in its own language and marked so, as the site's language
+        # settings say.
         page = translations.get(item.link_page.translation_key)
+        untranslated_language = ""
         if page is None:
-            continue
+            if not (mark_untranslated and item.link_page.live):
+                continue
+            page = item.link_page
+            untranslated_language = page.locale.language_code
         url = page.get_url(request=request, current_site=site)
         if url is None:
             continue
@@ -115,6 +138,7 @@ def build_menu_items(site, handle, language, request=None):
                 page_id=page.pk,
                 page_path=page.path,
                 page_depth=page.depth,
+                untranslated_language=untranslated_language,
             )
         )
     return items
@@ -124,14 +148,16 @@ def _editors_items(site, handle):
     """The menu's items in their order, with the page each one links to."""
     if handle == MAIN_MENU_HANDLE:
         queryset = MainMenuItem.objects.filter(menu__site=site)
-        return list(queryset.select_related("link_page").order_by("sort_order"))
+        return list(queryset.select_related("link_page__locale").order_by("sort_order"))
 
     # Like wagtailmenus, a site without its own flat menu of that handle shows
     # the default site's one.
     queryset = FlatMenuItem.objects.filter(menu__handle=handle).filter(
         Q(menu__site=site) | Q(menu__site__is_default_site=True)
     )
-    items = list(queryset.select_related("link_page", "menu").order_by("sort_order"))
+    items = list(
+        queryset.select_related("link_page__locale", "menu").order_by("sort_order")
+    )
     site_menu_ids = {item.menu_id for item in items if item.menu.site_id == site.pk}
     chosen_menu_ids = site_menu_ids or {item.menu_id for item in items[:1]}
     return [item for item in items if item.menu_id in chosen_menu_ids]
@@ -154,6 +180,9 @@ def _translations(pages, language):
         locale__language_code=language,
         live=True,
         expired=False,
+    ).filter(
+        # An alias of another language's page holds that language's text.
+        Q(alias_of__isnull=True) | Q(alias_of__locale_id=F("locale_id"))
     )
     return {page.translation_key: page for page in queryset}
 

@@ -25,9 +25,13 @@ INSTALLED_APPS = [
     "formpages",
     "accounts",
     "demo",
+    "multilingual",
     "mmn_plugins.core",
     "mmn_plugins.directory",
     "mmn_plugins.library",
+    "mmn_plugins.debates",
+    "mmn_plugins.search",
+    "mmn_plugins.forum",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -44,6 +48,20 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     "wagtailmenus",
+    # Threaded comments under mmn_plugins.debates; xtd first, as its docs say.
+    "django_comments_xtd",
+    "django_comments",
+    # django-machina's models, wrapped by mmn_plugins.forum: not "machina"
+    # itself (its Bootstrap templates and static files), nor its search
+    # (haystack), feeds and moderation views, which the plugin replaces.
+    "mptt",
+    "machina.apps.forum",
+    "machina.apps.forum_conversation",
+    "machina.apps.forum_conversation.forum_attachments",
+    "machina.apps.forum_conversation.forum_polls",
+    "machina.apps.forum_member",
+    "machina.apps.forum_permission",
+    "machina.apps.forum_tracking",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -59,6 +77,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.sites",  # django-contrib-comments keys comments on a site.
 ]
 
 # The page cache sits right behind WhiteNoise so that a cached page skips the
@@ -226,6 +245,9 @@ WAGTAILDOCS_EXTENSIONS = [
     "xlsx",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents uploaded in the admin pass the e-library's allow-list and content
+# checks, like members' submissions (issue 5).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "mmn_plugins.library.documents.CheckedDocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
@@ -240,6 +262,26 @@ WAGTAILMENUS_ACTIVE_ANCESTOR_CLASS = "is-active-ancestor"
 
 # django-countries: names are translated into every interface language.
 COUNTRIES_FIRST_SORT = False
+
+# django-machina stores a rendered copy of each post: make it core's sanitiser,
+# so no copy of a post anywhere holds markup a member typed. machina's own
+# avatars are off: authors show their directory photo through core.
+MACHINA_MARKUP_LANGUAGE = ("mmn_plugins.core.sanitise.render_markdown", {})
+MACHINA_PROFILE_AVATARS_ENABLED = False
+MACHINA_FORUM_NAME = "Mediterranean Migration Network"
+
+# Debates: comments are django-comments-xtd's, as the debates plugin's own
+# model (stance, language, supports). Threads nest three levels below an
+# argument (MMN_DEBATES_MAX_REPLY_DEPTH); xtd's limit must be at least that.
+# Members post through the plugin's forms, so xtd's e-mail confirmation of
+# anonymous comments never applies.
+COMMENTS_APP = "django_comments_xtd"
+COMMENTS_XTD_MODEL = "mmn_plugins.debates.models.DebateComment"
+COMMENTS_XTD_MAX_THREAD_LEVEL = 0
+COMMENTS_XTD_MAX_THREAD_LEVEL_BY_APP_MODEL = {"mmn_debates.debatepage": 3}
+COMMENTS_XTD_CONFIRM_EMAIL = False
+COMMENTS_XTD_SALT = b"mmn-debates"
+MMN_DEBATES_MAX_REPLY_DEPTH = 3
 
 # Pages a plugin's template extends; the theme supplies it.
 MMN_BASE_TEMPLATE = "base.html"

@@ -6,6 +6,7 @@ network that runs several gunicorn hosts behind a load balancer. The README's
 configuration table lists every variable.
 """
 
+import json
 import os
 from urllib.parse import parse_qs, unquote, urlparse
 
@@ -158,6 +159,31 @@ if os.environ.get("ELASTICSEARCH_URL"):
             "INDEX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "mmn") + "_wagtail",
             "TIMEOUT": 5,
         },
+    }
+    # The site-wide search (mmn_plugins.search) uses the same cluster; the
+    # database keeps its own index as the fallback.
+    MMN_SEARCH_ELASTICSEARCH = {
+        "URLS": [os.environ["ELASTICSEARCH_URL"]],
+        "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "mmn"),
+        "TIMEOUT": 5,
+    }
+
+# Machine translation in wagtail-localize's editor: off unless a translator is
+# named. MACHINE_TRANSLATOR is its class (wagtail-localize ships DeepL, Google
+# Cloud Translation and LibreTranslate, which can run on the same closed
+# network), MACHINE_TRANSLATOR_OPTIONS its options as a JSON object.
+if os.environ.get("MACHINE_TRANSLATOR"):
+    try:
+        _translator_options = json.loads(
+            os.environ.get("MACHINE_TRANSLATOR_OPTIONS") or "{}"
+        )
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"MACHINE_TRANSLATOR_OPTIONS is not a JSON object: {error}"
+        ) from error
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": os.environ["MACHINE_TRANSLATOR"],
+        "OPTIONS": _translator_options,
     }
 
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")  # noqa: F405
