@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from . import settings as forum_settings
 
@@ -216,10 +217,12 @@ class ModerationAction(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("topic"),
+        verbose_name=pgettext_lazy("forum discussion", "topic"),
     )
     # Kept as text, so the log still reads after the topic is deleted.
-    topic_subject = models.CharField(_("topic"), max_length=255, blank=True)
+    topic_subject = models.CharField(
+        pgettext_lazy("forum discussion", "topic"), max_length=255, blank=True
+    )
     moderator = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
