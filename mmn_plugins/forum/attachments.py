@@ -13,19 +13,15 @@ slipped through could not run as a page of the site.
 """
 
 import logging
-import mimetypes
 import re
-import unicodedata
-from urllib.parse import quote
 
 import filetype
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
 from django.template.defaultfilters import filesizeformat
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+from mmn_plugins.core.downloads import inert_file_response
 from mmn_plugins.core.sanitise import strip_control_characters
 
 from . import settings as forum_settings
@@ -60,7 +56,6 @@ ALLOWED_TYPES = {
 IMAGE_EXTENSIONS = {"jpg", "jpeg", "png", "gif", "webp"}
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 SNIFF_BYTES = 8192
-DOWNLOAD_CSP = "default-src 'none'; sandbox"
 
 # Marks that change how the rest of a name reads ("report\u202efdp.exe"
 # shows as "reportexe.pdf") or that cannot be seen at all.
@@ -217,38 +212,6 @@ def clean_filename(name):
     return name or "download"
 
 
-def ascii_fallback(filename):
-    """An ASCII stand-in for ``filename`` for browsers without ``filename*``."""
-    decomposed = unicodedata.normalize("NFKD", filename)
-    ascii_name = decomposed.encode("ascii", "ignore").decode("ascii")
-    ascii_name = re.sub(r"[^A-Za-z0-9._ -]+", "_", ascii_name).strip(" ._")
-    extension = filename.rpartition(".")[2] if "." in filename else ""
-    if not ascii_name.replace("_", "") or ascii_name == extension:
-        return f"download.{extension}" if extension else "download"
-    return ascii_name
-
-
-def content_disposition(filename):
-    """``attachment`` with an ASCII fallback and the exact name (RFC 6266, 5987)."""
-    encoded = quote(filename, safe="")
-    return (
-        f'attachment; filename="{ascii_fallback(filename)}"; '
-        f"filename*=UTF-8''{encoded}"
-    )
-
-
 def attachment_response(attachment):
     """The download of ``attachment`` with the headers that keep it inert."""
-    content_type = (
-        mimetypes.guess_type(f"file.{attachment.extension}")[0]
-        or "application/octet-stream"
-    )
-    attachment.file.open("rb")
-    response = FileResponse(attachment.file, content_type=content_type)
-    response["Content-Disposition"] = content_disposition(attachment.filename)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = DOWNLOAD_CSP
-    response["Cross-Origin-Resource-Policy"] = "same-origin"
-    # Access depends on the reader's permissions: no shared cache may keep it.
-    patch_cache_control(response, private=True, no_store=True)
-    return response
+    return inert_file_response(attachment.file, attachment.filename)

@@ -7,25 +7,21 @@ past the upload checks cannot run as a page of the site.
 """
 
 import logging
-import mimetypes
 import re
-import unicodedata
-from urllib.parse import quote
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from mmn_plugins.core.downloads import inert_file_response
 from mmn_plugins.core.sanitise import strip_control_characters
 
 from .models import DownloadCount, ResourceFile
 
 
 logger = logging.getLogger(__name__)
-
-ATTACHMENT_CSP = "default-src 'none'; sandbox"
 
 # Characters that change how the rest of a name is displayed (bidirectional
 # overrides and isolates, invisible marks): "invoice\u202efdp.exe" shows as
@@ -64,34 +60,7 @@ def serve_resource_file(request, resource, language):
 
 def attachment_response(stored_file, filename):
     """A download of ``stored_file`` named ``filename``, safe to serve."""
-    content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
-    stored_file.open("rb")
-    response = FileResponse(stored_file, content_type=content_type)
-    response["Content-Disposition"] = content_disposition(filename)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = ATTACHMENT_CSP
-    return response
-
-
-def content_disposition(filename):
-    """``attachment`` with an ASCII fallback and the exact name (RFC 6266, 5987).
-
-    Browsers that know ``filename*`` use the UTF-8 name (Arabic, Greek, emoji
-    intact); the others get the ASCII fallback.
-    """
-    fallback = ascii_fallback(filename)
-    encoded = quote(filename, safe="")
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}"
-
-
-def ascii_fallback(filename):
-    decomposed = unicodedata.normalize("NFKD", filename)
-    ascii_name = decomposed.encode("ascii", "ignore").decode("ascii")
-    ascii_name = re.sub(r"[^A-Za-z0-9._ -]+", "_", ascii_name).strip(" ._")
-    stem, _dot, extension = filename.rpartition(".")
-    if not ascii_name.replace("_", "") or ascii_name == extension:
-        return f"download.{extension}" if stem else "download"
-    return ascii_name
+    return inert_file_response(stored_file, filename)
 
 
 def clean_filename(name):

@@ -25,8 +25,9 @@ EXPORT_FORMATS = {
 
 
 def export_response(resources, request, export_format, filename):
+    from mmn_plugins.core.downloads import content_disposition
+
     from . import citations
-    from .downloads import content_disposition
 
     if export_format not in EXPORT_FORMATS:
         raise Http404("Unknown citation format.")

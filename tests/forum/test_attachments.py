@@ -9,7 +9,7 @@ from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from mmn_plugins.forum.attachments import content_disposition
+from mmn_plugins.core.downloads import content_disposition
 from mmn_plugins.forum.models import PostAttachment
 from tests.forum.conftest import PDF_BYTES
 
