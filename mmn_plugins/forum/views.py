@@ -88,6 +88,21 @@ def _rate_limited(request, scope):
     return is_rate_limited(request, scope, rate)
 
 
+def _refusal_status(request, form):
+    """429 when the member posts too fast, 400 for an invalid form, else None.
+
+    A rate-limited form is still validated, so the member sees every error
+    along with the limit and loses nothing they typed.
+    """
+    if _rate_limited(request, "forum-post"):
+        form.is_valid()
+        form.add_error(None, RATE_LIMITED_MESSAGE)
+        return 429
+    if not form.is_valid():
+        return 400
+    return None
+
+
 # Reading ------------------------------------------------------------------
 
 
@@ -318,11 +333,8 @@ def topic_create(request, forum_pk):
         form = TopicForm(
             request.POST, request.FILES, allow_attachments=allow_attachments
         )
-        if _rate_limited(request, "forum-post"):
-            form.is_valid()
-            form.add_error(None, RATE_LIMITED_MESSAGE)
-            status = 429
-        elif form.is_valid():
+        status = _refusal_status(request, form)
+        if status is None:
             topic = posting.start_topic(
                 forum,
                 request.user,
@@ -333,8 +345,6 @@ def topic_create(request, forum_pk):
             )
             messages.success(request, _("Your topic is published."))
             return redirect("mmn_forum:topic", pk=topic.pk)
-        else:
-            status = 400
     else:
         form = TopicForm(allow_attachments=allow_attachments)
     return render(
@@ -363,11 +373,8 @@ def topic_reply(request, pk):
         form = ReplyForm(
             request.POST, request.FILES, allow_attachments=allow_attachments
         )
-        if _rate_limited(request, "forum-post"):
-            form.is_valid()
-            form.add_error(None, RATE_LIMITED_MESSAGE)
-            status = 429
-        elif form.is_valid():
+        status = _refusal_status(request, form)
+        if status is None:
             post = posting.reply(
                 topic,
                 request.user,
@@ -376,8 +383,6 @@ def topic_reply(request, pk):
             )
             messages.success(request, _("Your reply is published."))
             return redirect("mmn_forum:post", pk=post.pk)
-        else:
-            status = 400
     else:
         form = ReplyForm(allow_attachments=allow_attachments)
     return render(
@@ -412,16 +417,11 @@ def post_edit(request, pk):
     status = 200
     if request.method == "POST":
         form = form_class(request.POST)
-        if _rate_limited(request, "forum-post"):
-            form.is_valid()
-            form.add_error(None, RATE_LIMITED_MESSAGE)
-            status = 429
-        elif form.is_valid():
+        status = _refusal_status(request, form)
+        if status is None:
             posting.edit(post, request.user, form.cleaned_data)
             messages.success(request, _("Your changes are saved."))
             return redirect("mmn_forum:post", pk=post.pk)
-        else:
-            status = 400
     else:
         form = form_class(initial=initial)
     return render(
